@@ -1,0 +1,138 @@
+package io.github.machineusers.admin;
+
+import java.net.URI;
+import java.util.List;
+
+import io.github.machineusers.manage.AccessKeyManager;
+import io.github.machineusers.model.AccessKeyLimitReachedException;
+import io.github.machineusers.model.AccessKeyModel;
+import io.github.machineusers.model.IssuedAccessKey;
+import io.github.machineusers.model.MachineUser;
+import io.github.machineusers.model.MachineUserProvider;
+import io.github.machineusers.representations.AccessKeyRepresentation;
+import io.github.machineusers.representations.CreateAccessKeyRepresentation;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.keycloak.events.admin.OperationType;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.services.ErrorResponse;
+import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
+
+/** {@code /admin/realms/{realm}/machine-users/{id}/keys} */
+@Produces(MediaType.APPLICATION_JSON)
+public class AccessKeysResource {
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final AdminPermissionEvaluator auth;
+    private final MachineUserPermissions permissions;
+    private final AdminEvents events;
+    private final MachineUser machineUser;
+    private final MachineUserProvider provider;
+
+    AccessKeysResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth, MachineUserPermissions permissions,
+                       AdminEvents events, MachineUser machineUser) {
+        this.session = session;
+        this.realm = realm;
+        this.auth = auth;
+        this.permissions = permissions;
+        this.events = events;
+        this.machineUser = machineUser;
+        this.provider = session.getProvider(MachineUserProvider.class);
+    }
+
+    @GET
+    public List<AccessKeyRepresentation> list() {
+        return provider.keys().getByMachineUser(realm, machineUser.id())
+                .map(key -> Representations.toRepresentation(provider, key))
+                .toList();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(String body) {
+        permissions.requireManage();
+        CreateAccessKeyRepresentation rep = RequestBodies.readOptional(body, CreateAccessKeyRepresentation.class);
+        IssuedAccessKey issued;
+        try {
+            issued = manager().create(machineUser, rep, AdminActors.of(auth));
+        } catch (AccessKeyLimitReachedException e) {
+            throw ErrorResponse.exists(e.getMessage());
+        }
+        AccessKeyRepresentation answer = announce(OperationType.CREATE, issued);
+        URI location = session.getContext().getUri().getAbsolutePathBuilder().path(answer.id).build();
+        return Response.created(location).entity(answer).build();
+    }
+
+    @GET
+    @Path("{keyId}")
+    public AccessKeyRepresentation get(@PathParam("keyId") String keyId) {
+        return Representations.toRepresentation(provider, key(keyId));
+    }
+
+    @PUT
+    @Path("{keyId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public AccessKeyRepresentation update(@PathParam("keyId") String keyId, String body) {
+        permissions.requireManage();
+        AccessKeyModel key = key(keyId);
+        manager().update(machineUser, key, RequestBodies.tree(body), AdminActors.of(auth));
+        AccessKeyRepresentation answer = Representations.toRepresentation(provider, key);
+        events.send(OperationType.UPDATE, AdminEvents.ACCESS_KEY, answer, "machine-users", machineUser.id(), "keys", key.getId());
+        return answer;
+    }
+
+    @DELETE
+    @Path("{keyId}")
+    public Response delete(@PathParam("keyId") String keyId) {
+        permissions.requireManage();
+        AccessKeyModel key = key(keyId);
+        AccessKeyRepresentation before = Representations.toRepresentation(provider, key);
+        manager().delete(machineUser, key, AdminActors.of(auth));
+        events.send(OperationType.DELETE, AdminEvents.ACCESS_KEY, before, "machine-users", machineUser.id(), "keys", before.id);
+        return Response.noContent().build();
+    }
+
+    /** The new key takes the old one's place; the old one stops working when this returns. */
+    @POST
+    @Path("{keyId}/replace")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public AccessKeyRepresentation replace(@PathParam("keyId") String keyId, String body) {
+        permissions.requireManage();
+        AccessKeyModel old = key(keyId);
+        CreateAccessKeyRepresentation rep = RequestBodies.readOptional(body, CreateAccessKeyRepresentation.class);
+        String oldId = old.getId();
+        IssuedAccessKey issued = manager().replace(machineUser, old, rep.description, rep.expiresAt, AdminActors.of(auth));
+        events.send(OperationType.DELETE, AdminEvents.ACCESS_KEY, null, "machine-users", machineUser.id(), "keys", oldId);
+        return announce(OperationType.CREATE, issued);
+    }
+
+    private AccessKeyRepresentation announce(OperationType operation, IssuedAccessKey issued) {
+        AccessKeyRepresentation answer = Representations.toRepresentation(provider, issued.key());
+        events.send(operation, AdminEvents.ACCESS_KEY, answer, "machine-users", machineUser.id(), "keys", answer.id);
+        answer.secret = issued.secret();
+        return answer;
+    }
+
+    private AccessKeyModel key(String keyId) {
+        AccessKeyModel key = provider.keys().getById(realm, keyId);
+        if (key == null || !key.getMachineUserId().equals(machineUser.id())) {
+            throw new NotFoundException("Access key not found");
+        }
+        return key;
+    }
+
+    private AccessKeyManager manager() {
+        return new AccessKeyManager(session, realm);
+    }
+}

@@ -1,0 +1,23 @@
+package io.github.machineusers.admin;
+
+import org.keycloak.events.admin.OperationType;
+import org.keycloak.services.resources.admin.AdminEventBuilder;
+
+/** Admin events of the machine-user API, with resource types of their own so they can be filtered. */
+final class AdminEvents {
+
+    static final String MACHINE_USER = "MACHINE_USER";
+    static final String ACCESS_KEY = "MACHINE_USER_ACCESS_KEY";
+    static final String POLICY = "MACHINE_USER_POLICY";
+
+    private final AdminEventBuilder builder;
+
+    AdminEvents(AdminEventBuilder builder) {
+        this.builder = builder;
+    }
+
+    /** @param representation what the event shows; must never hold a secret */
+    void send(OperationType operation, String resourceType, Object representation, String... path) {
+        builder.operation(operation).resource(resourceType).resourcePath(path).representation(representation).success();
+    }
+}

@@ -1,0 +1,155 @@
+package io.github.machineusers.admin;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.machineusers.manage.MachineUserManager;
+import io.github.machineusers.model.MachineUser;
+import io.github.machineusers.model.MachineUserProvider;
+import io.github.machineusers.model.UsageDay;
+import io.github.machineusers.representations.HistoryEntryRepresentation;
+import io.github.machineusers.representations.MachineUserRepresentation;
+import io.github.machineusers.representations.SuspensionRepresentation;
+import io.github.machineusers.representations.UsageDayRepresentation;
+import io.github.machineusers.usage.UsageDays;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.keycloak.common.util.Time;
+import org.keycloak.events.admin.OperationType;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
+
+/** {@code /admin/realms/{realm}/machine-users/{id}} */
+@Produces(MediaType.APPLICATION_JSON)
+public class MachineUserResource {
+
+    static final int DEFAULT_USAGE_DAYS = 30;
+    static final int MAX_USAGE_DAYS = 366;
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final AdminPermissionEvaluator auth;
+    private final MachineUserPermissions permissions;
+    private final AdminEvents events;
+    private final MachineUser machineUser;
+    private final MachineUserProvider provider;
+
+    MachineUserResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth, MachineUserPermissions permissions,
+                        AdminEvents events, MachineUser machineUser) {
+        this.session = session;
+        this.realm = realm;
+        this.auth = auth;
+        this.permissions = permissions;
+        this.events = events;
+        this.machineUser = machineUser;
+        this.provider = session.getProvider(MachineUserProvider.class);
+    }
+
+    @GET
+    public MachineUserRepresentation get() {
+        return representation();
+    }
+
+    @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
+    public MachineUserRepresentation update(String body) {
+        permissions.requireManage();
+        JsonNode changes = RequestBodies.tree(body);
+        manager().update(machineUser, changes, AdminActors.of(auth));
+        MachineUserRepresentation answer = representation();
+        events.send(OperationType.UPDATE, AdminEvents.MACHINE_USER, answer, "machine-users", machineUser.id());
+        return answer;
+    }
+
+    @DELETE
+    public Response delete() {
+        permissions.requireManage();
+        MachineUserRepresentation before = representation();
+        manager().delete(machineUser, AdminActors.of(auth));
+        events.send(OperationType.DELETE, AdminEvents.MACHINE_USER, before, "machine-users", before.id);
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("suspend")
+    public MachineUserRepresentation suspend(String body) {
+        permissions.requireManage();
+        SuspensionRepresentation rep = RequestBodies.readOptional(body, SuspensionRepresentation.class);
+        manager().suspend(machineUser, rep.reason, AdminActors.of(auth));
+        MachineUserRepresentation answer = representation();
+        events.send(OperationType.ACTION, AdminEvents.MACHINE_USER, answer, "machine-users", machineUser.id(), "suspend");
+        return answer;
+    }
+
+    @POST
+    @Path("resume")
+    public MachineUserRepresentation resume() {
+        permissions.requireManage();
+        manager().resume(machineUser, AdminActors.of(auth));
+        MachineUserRepresentation answer = representation();
+        events.send(OperationType.ACTION, AdminEvents.MACHINE_USER, answer, "machine-users", machineUser.id(), "resume");
+        return answer;
+    }
+
+    @GET
+    @Path("history")
+    public List<HistoryEntryRepresentation> history(@QueryParam("first") String first, @QueryParam("max") String max) {
+        Paging paging = Paging.of(first, max);
+        return provider.history().list(realm, machineUser.id(), paging.first(), paging.max())
+                .map(Representations::toRepresentation)
+                .toList();
+    }
+
+    @GET
+    @Path("history/count")
+    public long historyCount() {
+        return provider.history().count(realm, machineUser.id());
+    }
+
+    /** One entry per UTC day, oldest first, days without traffic included as zeros for charts. */
+    @GET
+    @Path("usage")
+    public List<UsageDayRepresentation> usage(@QueryParam("days") String days) {
+        int span = Paging.integer("days", days, DEFAULT_USAGE_DAYS);
+        if (span < 1 || span > MAX_USAGE_DAYS) {
+            throw io.github.machineusers.manage.Validation.badRequest("Query parameter 'days' must be between 1 and " + MAX_USAGE_DAYS);
+        }
+        long today = UsageDays.epochDay(Time.currentTimeMillis());
+        long from = today - span + 1;
+        Map<Long, UsageDay> counted = provider.usage().daily(realm, machineUser.id(), from).stream()
+                .collect(Collectors.toMap(UsageDay::epochDay, Function.identity()));
+        List<UsageDayRepresentation> result = new ArrayList<>(span);
+        for (long day = from; day <= today; day++) {
+            UsageDay usage = counted.getOrDefault(day, new UsageDay(day, 0, 0));
+            result.add(new UsageDayRepresentation(LocalDate.ofEpochDay(day).toString(), usage.tokensIssued(), usage.failedAttempts()));
+        }
+        return result;
+    }
+
+    @Path("keys")
+    public AccessKeysResource keys() {
+        return new AccessKeysResource(session, realm, auth, permissions, events, machineUser);
+    }
+
+    private MachineUserManager manager() {
+        return new MachineUserManager(session, realm);
+    }
+
+    private MachineUserRepresentation representation() {
+        return Representations.toRepresentation(provider, realm, machineUser);
+    }
+}

@@ -1,0 +1,161 @@
+package io.github.machineusers.admin;
+
+import java.net.URI;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.machineusers.manage.MachineUserManager;
+import io.github.machineusers.manage.Validation;
+import io.github.machineusers.model.MachineUser;
+import io.github.machineusers.model.MachineUserPolicy;
+import io.github.machineusers.model.MachineUserProvider;
+import io.github.machineusers.model.MachineUserQuery;
+import io.github.machineusers.representations.AccessKeyRepresentation;
+import io.github.machineusers.representations.CreateMachineUserRepresentation;
+import io.github.machineusers.representations.MachineUserPolicyRepresentation;
+import io.github.machineusers.representations.MachineUserRepresentation;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.keycloak.events.admin.OperationType;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.ModelDuplicateException;
+import org.keycloak.models.RealmModel;
+import org.keycloak.services.ErrorResponse;
+import org.keycloak.services.resources.admin.AdminEventBuilder;
+import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
+
+/** {@code /admin/realms/{realm}/machine-users} */
+@Produces(MediaType.APPLICATION_JSON)
+public class MachineUsersResource {
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final AdminPermissionEvaluator auth;
+    private final MachineUserPermissions permissions;
+    private final AdminEvents events;
+    private final MachineUserProvider provider;
+
+    public MachineUsersResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth, AdminEventBuilder adminEvent) {
+        this.session = session;
+        this.realm = realm;
+        this.auth = auth;
+        this.permissions = new MachineUserPermissions(auth, realm);
+        this.events = new AdminEvents(adminEvent);
+        this.provider = session.getProvider(MachineUserProvider.class);
+    }
+
+    @GET
+    public List<MachineUserRepresentation> list(@QueryParam("search") String search, @QueryParam("status") String status,
+                                                @QueryParam("first") String first, @QueryParam("max") String max) {
+        permissions.requireView();
+        Paging paging = Paging.of(first, max);
+        return provider.search(realm, query(search, status), paging.first(), paging.max())
+                .map(MachineUser::of)
+                .map(mu -> Representations.toRepresentation(provider, realm, mu))
+                .toList();
+    }
+
+    @GET
+    @Path("count")
+    public long count(@QueryParam("search") String search, @QueryParam("status") String status) {
+        permissions.requireView();
+        return provider.count(realm, query(search, status));
+    }
+
+    private static MachineUserQuery query(String search, String status) {
+        String text = Validation.optionalText("search", search, Validation.MAX_NAME);
+        Boolean suspended;
+        if (status == null || status.isBlank()) {
+            suspended = null;
+        } else if ("ACTIVE".equals(status)) {
+            suspended = false;
+        } else if ("SUSPENDED".equals(status)) {
+            suspended = true;
+        } else {
+            throw Validation.badRequest("Query parameter 'status' must be ACTIVE or SUSPENDED");
+        }
+        return new MachineUserQuery(text, suspended);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(String body) {
+        permissions.requireManage();
+        CreateMachineUserRepresentation rep = RequestBodies.read(body, CreateMachineUserRepresentation.class);
+        MachineUserManager.Created created;
+        try {
+            created = new MachineUserManager(session, realm).create(rep, AdminActors.of(auth));
+        } catch (ModelDuplicateException e) {
+            throw ErrorResponse.exists("A client with client id '" + rep.clientId + "' already exists");
+        }
+        MachineUserRepresentation answer = Representations.toRepresentation(provider, realm, created.machineUser());
+        events.send(OperationType.CREATE, AdminEvents.MACHINE_USER, answer, "machine-users", answer.id);
+        if (created.accessKey() != null) {
+            AccessKeyRepresentation key = Representations.toRepresentation(provider, created.accessKey().key());
+            events.send(OperationType.CREATE, AdminEvents.ACCESS_KEY, key, "machine-users", answer.id, "keys", key.id);
+            key.secret = created.accessKey().secret();
+            answer.accessKey = key;
+        }
+        URI location = session.getContext().getUri().getAbsolutePathBuilder().path(answer.id).build();
+        return Response.created(location).entity(answer).build();
+    }
+
+    @GET
+    @Path("policy")
+    public MachineUserPolicyRepresentation getPolicy() {
+        permissions.requireView();
+        return Representations.toRepresentation(MachineUserPolicy.of(realm));
+    }
+
+    @PUT
+    @Path("policy")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public MachineUserPolicyRepresentation updatePolicy(String body) {
+        permissions.requireManage();
+        JsonNode changes = RequestBodies.tree(body);
+        MachineUserPolicyRepresentation rep = RequestBodies.read(body, MachineUserPolicyRepresentation.class);
+        MachineUserPolicy current = MachineUserPolicy.of(realm);
+        // Fields left out keep their value; a nullable field sent as null is cleared.
+        MachineUserPolicy updated = new MachineUserPolicy(
+                changes.has("maxKeysPerMachineUser") ? required(rep.maxKeysPerMachineUser, "maxKeysPerMachineUser") : current.maxKeysPerMachineUser(),
+                changes.has("maxKeyLifetimeDays") ? rep.maxKeyLifetimeDays : current.maxKeyLifetimeDays(),
+                changes.has("keyExpiryWarningDays") ? required(rep.keyExpiryWarningDays, "keyExpiryWarningDays") : current.keyExpiryWarningDays(),
+                changes.has("defaultAccessTokenLifespan") ? rep.defaultAccessTokenLifespan : current.defaultAccessTokenLifespan());
+        List<String> problems = updated.problems();
+        if (!problems.isEmpty()) {
+            throw Validation.badRequest(String.join("; ", problems));
+        }
+        updated.saveTo(realm);
+        MachineUserPolicyRepresentation answer = Representations.toRepresentation(updated);
+        events.send(OperationType.UPDATE, AdminEvents.POLICY, answer, "machine-users", "policy");
+        return answer;
+    }
+
+    private static <T> T required(T value, String field) {
+        if (value == null) {
+            throw Validation.badRequest("Field '" + field + "' must not be null");
+        }
+        return value;
+    }
+
+    @Path("{id}")
+    public MachineUserResource machineUser(@PathParam("id") String id) {
+        permissions.requireView();
+        ClientModel client = id == null || id.length() > 36 ? null : session.clients().getClientById(realm, id);
+        MachineUser machineUser = MachineUser.of(client);
+        if (machineUser == null) {
+            throw new NotFoundException("Machine user not found");
+        }
+        return new MachineUserResource(session, realm, auth, permissions, events, machineUser);
+    }
+}

@@ -1,0 +1,89 @@
+package io.github.machineusers.admin;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.List;
+
+import io.github.machineusers.model.AccessKeyModel;
+import io.github.machineusers.model.HistoryEntry;
+import io.github.machineusers.model.MachineUser;
+import io.github.machineusers.model.MachineUserPolicy;
+import io.github.machineusers.model.MachineUserProvider;
+import io.github.machineusers.model.UsageDay;
+import io.github.machineusers.representations.AccessKeyRepresentation;
+import io.github.machineusers.representations.HistoryEntryRepresentation;
+import io.github.machineusers.representations.MachineUserPolicyRepresentation;
+import io.github.machineusers.representations.MachineUserRepresentation;
+import io.github.machineusers.representations.UsageDayRepresentation;
+import org.keycloak.common.util.Time;
+import org.keycloak.models.RealmModel;
+import org.keycloak.util.JsonSerialization;
+
+/** Model to JSON. Secrets are added only by the create and replace answers, never here. */
+final class Representations {
+
+    private Representations() {
+    }
+
+    static MachineUserRepresentation toRepresentation(MachineUserProvider provider, RealmModel realm, MachineUser machineUser) {
+        MachineUserRepresentation rep = new MachineUserRepresentation();
+        rep.id = machineUser.id();
+        rep.clientId = machineUser.clientId();
+        rep.name = machineUser.name();
+        rep.description = machineUser.description();
+        rep.partition = machineUser.partition();
+        rep.status = machineUser.isSuspended() ? "SUSPENDED" : "ACTIVE";
+        rep.suspendedReason = machineUser.isSuspended() ? machineUser.suspendedReason() : null;
+        rep.accessTokenLifespan = machineUser.accessTokenLifespan();
+        rep.notificationEmail = machineUser.notificationEmail();
+        // Grants arrive with the permission-set and group features; none can be made before them.
+        rep.permissionSets = List.of();
+        rep.groups = List.of();
+        rep.createdAt = provider.getCreatedAt(realm, machineUser.client());
+        rep.createdBy = provider.getCreatedBy(realm, machineUser.client());
+        return rep;
+    }
+
+    static AccessKeyRepresentation toRepresentation(MachineUserProvider provider, AccessKeyModel key) {
+        AccessKeyRepresentation rep = new AccessKeyRepresentation();
+        rep.id = key.getId();
+        rep.status = key.isExpired(Time.currentTimeMillis()) ? "EXPIRED" : key.getStatus().name();
+        rep.description = key.getDescription();
+        rep.createdAt = key.getCreatedAt();
+        rep.createdBy = key.getCreatedBy();
+        rep.expiresAt = key.getExpiresAt();
+        rep.lastUsedAt = provider.usage().lastUsed(key);
+        return rep;
+    }
+
+    static HistoryEntryRepresentation toRepresentation(HistoryEntry entry) {
+        HistoryEntryRepresentation rep = new HistoryEntryRepresentation();
+        rep.id = entry.id();
+        rep.machineUserId = entry.machineUserId();
+        rep.time = entry.time();
+        rep.actorId = entry.actorId();
+        rep.actorUsername = entry.actorUsername();
+        rep.action = entry.action();
+        if (entry.details() != null) {
+            try {
+                rep.details = JsonSerialization.readValue(entry.details(), com.fasterxml.jackson.databind.JsonNode.class);
+            } catch (IOException e) {
+                rep.details = null;
+            }
+        }
+        return rep;
+    }
+
+    static UsageDayRepresentation toRepresentation(UsageDay day) {
+        return new UsageDayRepresentation(LocalDate.ofEpochDay(day.epochDay()).toString(), day.tokensIssued(), day.failedAttempts());
+    }
+
+    static MachineUserPolicyRepresentation toRepresentation(MachineUserPolicy policy) {
+        MachineUserPolicyRepresentation rep = new MachineUserPolicyRepresentation();
+        rep.maxKeysPerMachineUser = policy.maxKeysPerMachineUser();
+        rep.maxKeyLifetimeDays = policy.maxKeyLifetimeDays();
+        rep.keyExpiryWarningDays = policy.keyExpiryWarningDays();
+        rep.defaultAccessTokenLifespan = policy.defaultAccessTokenLifespan();
+        return rep;
+    }
+}

@@ -1,0 +1,70 @@
+package io.github.machineusers.admin;
+
+import java.io.IOException;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import jakarta.ws.rs.core.Response;
+import org.keycloak.services.ErrorResponse;
+
+/**
+ * Reads JSON request bodies so that every malformed body answers 400 with a message naming the
+ * field, instead of whatever the JAX-RS stack makes of a binding error.
+ */
+final class RequestBodies {
+
+    /** Unknown fields are ignored so that a representation read with GET can be sent back with PUT. */
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+            .configure(DeserializationFeature.ACCEPT_FLOAT_AS_INT, false)
+            .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true);
+
+    private RequestBodies() {
+    }
+
+    static <T> T read(String body, Class<T> type) {
+        JsonNode tree = tree(body);
+        try {
+            return MAPPER.treeToValue(tree, type);
+        } catch (JsonProcessingException e) {
+            throw ErrorResponse.error(describe(e), Response.Status.BAD_REQUEST);
+        }
+    }
+
+    /** An empty body counts as {}; anything else must be a JSON object. */
+    static <T> T readOptional(String body, Class<T> type) {
+        return read(body == null || body.isBlank() ? "{}" : body, type);
+    }
+
+    static JsonNode tree(String body) {
+        if (body == null || body.isBlank()) {
+            throw ErrorResponse.error("A JSON object is required", Response.Status.BAD_REQUEST);
+        }
+        JsonNode tree;
+        try {
+            tree = MAPPER.readTree(body);
+        } catch (IOException e) {
+            throw ErrorResponse.error("Malformed JSON", Response.Status.BAD_REQUEST);
+        }
+        if (tree == null || !tree.isObject()) {
+            throw ErrorResponse.error("A JSON object is required", Response.Status.BAD_REQUEST);
+        }
+        return tree;
+    }
+
+    private static String describe(JsonProcessingException e) {
+        if (e instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+            String field = mismatch.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("?");
+            String expected = mismatch instanceof InvalidFormatException format
+                    ? format.getTargetType().getSimpleName() : mismatch.getTargetType() == null ? "another type" : mismatch.getTargetType().getSimpleName();
+            return "Field '" + field + "' has the wrong type (expected " + expected + ")";
+        }
+        return "Malformed JSON";
+    }
+}

@@ -1,0 +1,148 @@
+package io.github.machineusers.authenticator;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.github.machineusers.keys.AccessKeySecrets;
+import io.github.machineusers.model.AccessKeyModel;
+import io.github.machineusers.model.MachineUser;
+import io.github.machineusers.model.MachineUserProvider;
+import jakarta.ws.rs.core.Response;
+import org.keycloak.OAuthErrorException;
+import org.keycloak.authentication.AuthenticationFlowError;
+import org.keycloak.authentication.ClientAuthenticationFlowContext;
+import org.keycloak.authentication.authenticators.client.AbstractClientAuthenticator;
+import org.keycloak.authentication.authenticators.client.ClientAuthUtil;
+import org.keycloak.common.util.Time;
+import org.keycloak.models.AuthenticationExecutionModel;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.protocol.oidc.OIDCLoginProtocol;
+import org.keycloak.provider.ProviderConfigProperty;
+
+/**
+ * Authenticates machine users by access key. The id sent may be the machine user's client id or
+ * one of its key ids; the secret must be that of an ACTIVE, unexpired key of a machine user that
+ * is not suspended. Every failure gets the same answer as an unknown client, so a caller learns
+ * nothing about which part was wrong.
+ */
+public class AccessKeyClientAuthenticator extends AbstractClientAuthenticator {
+
+    public static final String PROVIDER_ID = "machine-user-access-key";
+    /** Request-scoped session attribute that tells the token mapper which key was used. */
+    public static final String ACCESS_KEY_ID_ATTRIBUTE = "machine-users.access-key-id";
+    static final String DETAIL_ACCESS_KEY_ID = "access_key_id";
+    private static final String INVALID_CLIENT_DESCRIPTION = "Invalid client or Invalid client credentials";
+
+    @Override
+    public void authenticateClient(ClientAuthenticationFlowContext context) {
+        PresentedCredentials presented = PresentedCredentials.from(context.getHttpRequest());
+        if (presented == null) {
+            return;
+        }
+        KeycloakSession session = context.getSession();
+        RealmModel realm = context.getRealm();
+        MachineUserProvider machineUsers = session.getProvider(MachineUserProvider.class);
+        long now = Time.currentTimeMillis();
+
+        ClientModel client = session.clients().getClientByClientId(realm, presented.id());
+        AccessKeyModel key;
+        if (client != null) {
+            if (!MachineUser.isMachineUser(client)) {
+                return;
+            }
+            key = machineUsers.keys().getByMachineUser(realm, client.getId())
+                    .filter(k -> k.secretMatches(presented.secret()))
+                    .findFirst().orElse(null);
+        } else if (AccessKeySecrets.looksLikeKeyId(presented.id())) {
+            key = machineUsers.keys().getById(realm, presented.id());
+            client = key == null ? null : session.clients().getClientById(realm, key.getMachineUserId());
+            if (client == null) {
+                return;
+            }
+            if (!key.secretMatches(presented.secret())) {
+                key = null;
+            }
+        } else {
+            return;
+        }
+
+        context.setClient(client);
+        context.getEvent().client(client);
+        if (key == null || !key.canAuthenticate(now) || !client.isEnabled()) {
+            if (key != null) {
+                context.getEvent().detail(DETAIL_ACCESS_KEY_ID, key.getId());
+            }
+            machineUsers.usage().recordFailedAttempt(realm.getId(), client.getId());
+            context.failure(AuthenticationFlowError.INVALID_CLIENT_CREDENTIALS, invalidClient());
+            return;
+        }
+        context.getEvent().detail(DETAIL_ACCESS_KEY_ID, key.getId());
+        session.setAttribute(ACCESS_KEY_ID_ATTRIBUTE, key.getId());
+        if (presented.clientCredentialsGrant()) {
+            machineUsers.usage().recordTokenIssued(realm.getId(), client.getId(), key.getId());
+        } else {
+            machineUsers.usage().recordKeyUsed(key.getId());
+        }
+        context.success();
+    }
+
+    /** The same answer Keycloak gives for an unknown client. */
+    private static Response invalidClient() {
+        return ClientAuthUtil.errorResponse(Response.Status.UNAUTHORIZED.getStatusCode(),
+                OAuthErrorException.INVALID_CLIENT, INVALID_CLIENT_DESCRIPTION);
+    }
+
+    @Override
+    public String getId() {
+        return PROVIDER_ID;
+    }
+
+    @Override
+    public String getDisplayType() {
+        return "Machine user access key";
+    }
+
+    @Override
+    public boolean isConfigurable() {
+        return false;
+    }
+
+    @Override
+    public AuthenticationExecutionModel.Requirement[] getRequirementChoices() {
+        return new AuthenticationExecutionModel.Requirement[]{
+                AuthenticationExecutionModel.Requirement.ALTERNATIVE,
+                AuthenticationExecutionModel.Requirement.DISABLED};
+    }
+
+    @Override
+    public String getHelpText() {
+        return "Authenticates machine users with an access key: the machine user's client id or a key id, and the key's secret,"
+                + " by HTTP Basic or form fields.";
+    }
+
+    @Override
+    public List<ProviderConfigProperty> getConfigProperties() {
+        return Collections.emptyList();
+    }
+
+    @Override
+    public List<ProviderConfigProperty> getConfigPropertiesPerClient() {
+        return Collections.emptyList();
+    }
+
+    @Override
+    public Map<String, Object> getAdapterConfiguration(KeycloakSession session, ClientModel client) {
+        return Collections.emptyMap();
+    }
+
+    @Override
+    public Set<String> getProtocolAuthenticatorMethods(String loginProtocol) {
+        return OIDCLoginProtocol.LOGIN_PROTOCOL.equals(loginProtocol)
+                ? Set.of(OIDCLoginProtocol.CLIENT_SECRET_BASIC, OIDCLoginProtocol.CLIENT_SECRET_POST)
+                : Collections.emptySet();
+    }
+}

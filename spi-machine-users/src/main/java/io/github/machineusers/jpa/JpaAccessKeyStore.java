@@ -1,0 +1,125 @@
+package io.github.machineusers.jpa;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import io.github.machineusers.jpa.entity.AccessKeyEntity;
+import io.github.machineusers.keys.AccessKeySecrets;
+import io.github.machineusers.model.AccessKeyLimitReachedException;
+import io.github.machineusers.model.AccessKeyModel;
+import io.github.machineusers.model.AccessKeyStatus;
+import io.github.machineusers.model.AccessKeyStore;
+import io.github.machineusers.model.IssuedAccessKey;
+import io.github.machineusers.model.MachineUserPolicy;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
+import org.keycloak.common.util.Time;
+import org.keycloak.models.RealmModel;
+
+class JpaAccessKeyStore implements AccessKeyStore {
+
+    private final EntityManager em;
+
+    JpaAccessKeyStore(EntityManager em) {
+        this.em = em;
+    }
+
+    @Override
+    public IssuedAccessKey create(RealmModel realm, String machineUserId, String description, Long expiresAt, int maxKeys, String createdBy) {
+        List<AccessKeyEntity> existing = keysOf(realm.getId(), machineUserId);
+        int limit = Math.min(maxKeys, MachineUserPolicy.MAX_KEYS);
+        if (existing.size() >= limit) {
+            throw new AccessKeyLimitReachedException(limit);
+        }
+        Set<Integer> taken = existing.stream().map(AccessKeyEntity::getSlot).collect(Collectors.toSet());
+        int slot = 1;
+        while (taken.contains(slot)) {
+            slot++;
+        }
+        if (slot > limit) {
+            throw new AccessKeyLimitReachedException(limit);
+        }
+        return insert(realm.getId(), machineUserId, slot, description, expiresAt, createdBy, limit);
+    }
+
+    @Override
+    public IssuedAccessKey replace(RealmModel realm, AccessKeyModel old, String description, Long expiresAt, String createdBy) {
+        AccessKeyEntity oldEntity = ((JpaAccessKeyAdapter) old).entity();
+        int slot = oldEntity.getSlot();
+        em.remove(oldEntity);
+        // Hibernate orders inserts before deletes; the slot must be free before the new key takes it.
+        em.flush();
+        return insert(oldEntity.getRealmId(), oldEntity.getMachineUserId(), slot, description, expiresAt, createdBy, MachineUserPolicy.MAX_KEYS);
+    }
+
+    private IssuedAccessKey insert(String realmId, String machineUserId, int slot, String description, Long expiresAt,
+                                   String createdBy, int limit) {
+        String secret = AccessKeySecrets.newSecret();
+        AccessKeyEntity entity = new AccessKeyEntity();
+        entity.setId(AccessKeySecrets.newKeyId());
+        entity.setRealmId(realmId);
+        entity.setMachineUserId(machineUserId);
+        entity.setSlot(slot);
+        entity.setSecretHash(AccessKeySecrets.hash(secret));
+        entity.setStatus(AccessKeyStatus.ACTIVE.name());
+        entity.setDescription(description);
+        entity.setCreatedAt(Time.currentTimeMillis());
+        entity.setCreatedBy(createdBy);
+        entity.setExpiresAt(expiresAt);
+        try {
+            em.persist(entity);
+            em.flush();
+        } catch (PersistenceException e) {
+            // Another request took the same slot first.
+            throw new AccessKeyLimitReachedException(limit);
+        }
+        return new IssuedAccessKey(new JpaAccessKeyAdapter(entity), secret);
+    }
+
+    @Override
+    public AccessKeyModel getById(RealmModel realm, String keyId) {
+        if (keyId == null) {
+            return null;
+        }
+        AccessKeyEntity entity = em.find(AccessKeyEntity.class, keyId);
+        return entity == null || !entity.getRealmId().equals(realm.getId()) ? null : new JpaAccessKeyAdapter(entity);
+    }
+
+    @Override
+    public Stream<AccessKeyModel> getByMachineUser(RealmModel realm, String machineUserId) {
+        return keysOf(realm.getId(), machineUserId).stream().map(JpaAccessKeyAdapter::new);
+    }
+
+    private List<AccessKeyEntity> keysOf(String realmId, String machineUserId) {
+        return em.createNamedQuery("mu.keysOfMachineUser", AccessKeyEntity.class)
+                .setParameter("realmId", realmId)
+                .setParameter("machineUserId", machineUserId)
+                .getResultList();
+    }
+
+    @Override
+    public boolean remove(RealmModel realm, String keyId) {
+        AccessKeyModel key = getById(realm, keyId);
+        if (key == null) {
+            return false;
+        }
+        em.remove(((JpaAccessKeyAdapter) key).entity());
+        em.flush();
+        return true;
+    }
+
+    @Override
+    public void removeByMachineUser(RealmModel realm, String machineUserId) {
+        em.createNamedQuery("mu.removeKeysOfMachineUser")
+                .setParameter("realmId", realm.getId())
+                .setParameter("machineUserId", machineUserId)
+                .executeUpdate();
+    }
+
+    @Override
+    public void removeByRealm(String realmId) {
+        em.createNamedQuery("mu.removeKeysOfRealm").setParameter("realmId", realmId).executeUpdate();
+    }
+}

@@ -1,0 +1,145 @@
+package io.github.machineusers.jpa;
+
+import java.util.Objects;
+import java.util.stream.Stream;
+
+import io.github.machineusers.jpa.entity.MachineUserEntity;
+import io.github.machineusers.model.AccessKeyStore;
+import io.github.machineusers.model.HistoryStore;
+import io.github.machineusers.model.MachineUserProvider;
+import io.github.machineusers.model.MachineUserQuery;
+import io.github.machineusers.model.UsageStore;
+import io.github.machineusers.usage.UsageBuffer;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import org.keycloak.common.util.Time;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+
+public class JpaMachineUserProvider implements MachineUserProvider {
+
+    private final KeycloakSession session;
+    private final EntityManager em;
+    private final JpaAccessKeyStore keys;
+    private final JpaHistoryStore history;
+    private final JpaUsageStore usage;
+
+    JpaMachineUserProvider(KeycloakSession session, EntityManager em, UsageBuffer usageBuffer) {
+        this.session = session;
+        this.em = em;
+        this.keys = new JpaAccessKeyStore(em);
+        this.history = new JpaHistoryStore(em);
+        this.usage = new JpaUsageStore(em, usageBuffer);
+    }
+
+    @Override
+    public void register(RealmModel realm, ClientModel client, String createdBy) {
+        MachineUserEntity entity = new MachineUserEntity();
+        entity.setId(client.getId());
+        entity.setRealmId(realm.getId());
+        entity.setCreatedAt(Time.currentTimeMillis());
+        entity.setCreatedBy(createdBy);
+        em.persist(entity);
+    }
+
+    @Override
+    public boolean isRegistered(RealmModel realm, String clientId) {
+        return find(realm, clientId) != null;
+    }
+
+    @Override
+    public Long getCreatedAt(RealmModel realm, ClientModel client) {
+        MachineUserEntity entity = find(realm, client.getId());
+        return entity == null ? null : entity.getCreatedAt();
+    }
+
+    @Override
+    public String getCreatedBy(RealmModel realm, ClientModel client) {
+        MachineUserEntity entity = find(realm, client.getId());
+        return entity == null ? null : entity.getCreatedBy();
+    }
+
+    private MachineUserEntity find(RealmModel realm, String id) {
+        MachineUserEntity entity = em.find(MachineUserEntity.class, id);
+        return entity != null && entity.getRealmId().equals(realm.getId()) ? entity : null;
+    }
+
+    @Override
+    public Stream<ClientModel> search(RealmModel realm, MachineUserQuery query, int first, int max) {
+        TypedQuery<String> q = em.createQuery("select m.id " + from(query) + " order by m.createdAt desc, m.id desc", String.class);
+        bind(q, realm, query);
+        return q.setFirstResult(first).setMaxResults(max).getResultStream()
+                .map(id -> session.clients().getClientById(realm, id))
+                .filter(Objects::nonNull);
+    }
+
+    @Override
+    public long count(RealmModel realm, MachineUserQuery query) {
+        TypedQuery<Long> q = em.createQuery("select count(m) " + from(query), Long.class);
+        bind(q, realm, query);
+        return q.getSingleResult();
+    }
+
+    /** The directory joined with Keycloak's client table, which holds name, client id and enabled flag. */
+    private static String from(MachineUserQuery query) {
+        StringBuilder jpql = new StringBuilder("from MachineUserEntity m, ClientEntity c where c.id = m.id and m.realmId = :realmId");
+        if (query.search() != null) {
+            jpql.append(" and (lower(c.clientId) like :search escape '!' or lower(c.name) like :search escape '!')");
+        }
+        if (query.suspended() != null) {
+            jpql.append(" and c.enabled = :enabled");
+        }
+        return jpql.toString();
+    }
+
+    private static void bind(TypedQuery<?> q, RealmModel realm, MachineUserQuery query) {
+        q.setParameter("realmId", realm.getId());
+        if (query.search() != null) {
+            q.setParameter("search", "%" + escapeLike(query.search().toLowerCase()) + "%");
+        }
+        if (query.suspended() != null) {
+            q.setParameter("enabled", !query.suspended());
+        }
+    }
+
+    static String escapeLike(String value) {
+        return value.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+    }
+
+    @Override
+    public void unregister(RealmModel realm, String clientId) {
+        keys.removeByMachineUser(realm, clientId);
+        MachineUserEntity entity = find(realm, clientId);
+        if (entity != null) {
+            em.remove(entity);
+        }
+    }
+
+    @Override
+    public void removeByRealm(String realmId) {
+        keys.removeByRealm(realmId);
+        history.removeByRealm(realmId);
+        usage.removeByRealm(realmId);
+        em.createQuery("delete from MachineUserEntity m where m.realmId = :realmId").setParameter("realmId", realmId).executeUpdate();
+    }
+
+    @Override
+    public AccessKeyStore keys() {
+        return keys;
+    }
+
+    @Override
+    public HistoryStore history() {
+        return history;
+    }
+
+    @Override
+    public UsageStore usage() {
+        return usage;
+    }
+
+    @Override
+    public void close() {
+    }
+}

@@ -1,0 +1,149 @@
+package io.github.machineusers.jpa.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQueries;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+
+/**
+ * An access key. The pair (machine user, slot) is unique and the slot is bounded by a check
+ * constraint, so the database itself caps how many keys one machine user can hold.
+ */
+@Entity
+@Table(name = "MU_ACCESS_KEY")
+@NamedQueries({
+        @NamedQuery(name = "mu.keysOfMachineUser",
+                query = "select k from AccessKeyEntity k where k.realmId = :realmId and k.machineUserId = :machineUserId order by k.slot"),
+        @NamedQuery(name = "mu.removeKeysOfMachineUser",
+                query = "delete from AccessKeyEntity k where k.realmId = :realmId and k.machineUserId = :machineUserId"),
+        @NamedQuery(name = "mu.removeKeysOfRealm",
+                query = "delete from AccessKeyEntity k where k.realmId = :realmId"),
+        @NamedQuery(name = "mu.touchKey",
+                query = "update AccessKeyEntity k set k.lastUsedAt = :time where k.id = :id and (k.lastUsedAt is null or k.lastUsedAt < :time)")
+})
+public class AccessKeyEntity {
+
+    @Id
+    @Column(name = "ID", length = 36)
+    private String id;
+
+    @Column(name = "REALM_ID", length = 36, nullable = false)
+    private String realmId;
+
+    @Column(name = "MACHINE_USER_ID", length = 36, nullable = false)
+    private String machineUserId;
+
+    @Column(name = "SLOT", nullable = false)
+    private int slot;
+
+    @Column(name = "SECRET_HASH", length = 64, nullable = false)
+    private String secretHash;
+
+    @Column(name = "STATUS", length = 16, nullable = false)
+    private String status;
+
+    @Column(name = "DESCRIPTION")
+    private String description;
+
+    @Column(name = "CREATED_AT", nullable = false)
+    private long createdAt;
+
+    @Column(name = "CREATED_BY")
+    private String createdBy;
+
+    @Column(name = "EXPIRES_AT")
+    private Long expiresAt;
+
+    @Column(name = "LAST_USED_AT")
+    private Long lastUsedAt;
+
+    public String getId() {
+        return id;
+    }
+
+    public void setId(String id) {
+        this.id = id;
+    }
+
+    public String getRealmId() {
+        return realmId;
+    }
+
+    public void setRealmId(String realmId) {
+        this.realmId = realmId;
+    }
+
+    public String getMachineUserId() {
+        return machineUserId;
+    }
+
+    public void setMachineUserId(String machineUserId) {
+        this.machineUserId = machineUserId;
+    }
+
+    public int getSlot() {
+        return slot;
+    }
+
+    public void setSlot(int slot) {
+        this.slot = slot;
+    }
+
+    public String getSecretHash() {
+        return secretHash;
+    }
+
+    public void setSecretHash(String secretHash) {
+        this.secretHash = secretHash;
+    }
+
+    public String getStatus() {
+        return status;
+    }
+
+    public void setStatus(String status) {
+        this.status = status;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    public void setDescription(String description) {
+        this.description = description;
+    }
+
+    public long getCreatedAt() {
+        return createdAt;
+    }
+
+    public void setCreatedAt(long createdAt) {
+        this.createdAt = createdAt;
+    }
+
+    public String getCreatedBy() {
+        return createdBy;
+    }
+
+    public void setCreatedBy(String createdBy) {
+        this.createdBy = createdBy;
+    }
+
+    public Long getExpiresAt() {
+        return expiresAt;
+    }
+
+    public void setExpiresAt(Long expiresAt) {
+        this.expiresAt = expiresAt;
+    }
+
+    public Long getLastUsedAt() {
+        return lastUsedAt;
+    }
+
+    public void setLastUsedAt(Long lastUsedAt) {
+        this.lastUsedAt = lastUsedAt;
+    }
+}

@@ -1,0 +1,136 @@
+package io.github.machineusers.manage;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.machineusers.model.AccessKeyModel;
+import io.github.machineusers.model.AccessKeyStatus;
+import io.github.machineusers.model.Actor;
+import io.github.machineusers.model.HistoryAction;
+import io.github.machineusers.model.IssuedAccessKey;
+import io.github.machineusers.model.MachineUser;
+import io.github.machineusers.model.MachineUserPolicy;
+import io.github.machineusers.model.MachineUserProvider;
+import io.github.machineusers.representations.CreateAccessKeyRepresentation;
+import org.keycloak.common.util.Time;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+
+/** The key operations of the admin API, with the realm policy applied and every change in the history. */
+public class AccessKeyManager {
+
+    private final RealmModel realm;
+    private final MachineUserProvider provider;
+
+    public AccessKeyManager(KeycloakSession session, RealmModel realm) {
+        this.realm = realm;
+        this.provider = session.getProvider(MachineUserProvider.class);
+    }
+
+    /** @param expiresAt already validated against the policy */
+    IssuedAccessKey create(MachineUser machineUser, String description, Long expiresAt, Actor actor) {
+        IssuedAccessKey issued = provider.keys().create(realm, machineUser.id(), description, expiresAt,
+                MachineUserPolicy.of(realm).maxKeysPerMachineUser(), actor.username());
+        provider.history().record(realm, machineUser.id(), HistoryAction.KEY_CREATED, actor, keyDetails(issued.key()));
+        return issued;
+    }
+
+    public IssuedAccessKey create(MachineUser machineUser, CreateAccessKeyRepresentation rep, Actor actor) {
+        String text = Validation.optionalText("description", rep.description, Validation.MAX_DESCRIPTION);
+        Long expiry = Validation.keyExpiry("expiresAt", rep.expiresAt, MachineUserPolicy.of(realm), Time.currentTimeMillis());
+        return create(machineUser, text, expiry, actor);
+    }
+
+    /**
+     * Puts a new key in place of the old one. Unless told otherwise the new key keeps the old
+     * description and gets a lifetime as long as the old key had, within the policy's cap.
+     */
+    public IssuedAccessKey replace(MachineUser machineUser, AccessKeyModel old, String description, Long expiresAt, Actor actor) {
+        long now = Time.currentTimeMillis();
+        String text = description == null ? old.getDescription() : Validation.optionalText("description", description, Validation.MAX_DESCRIPTION);
+        Long requested = expiresAt;
+        if (requested == null && old.getExpiresAt() != null) {
+            requested = now + Math.max(old.getExpiresAt() - old.getCreatedAt(), 60_000L);
+            Long latest = MachineUserPolicy.of(realm).latestExpiry(now);
+            if (latest != null && requested > latest) {
+                requested = latest;
+            }
+        }
+        Long expiry = Validation.keyExpiry("expiresAt", requested, MachineUserPolicy.of(realm), now);
+        IssuedAccessKey issued = provider.keys().replace(realm, old, text, expiry, actor.username());
+        Map<String, Object> details = keyDetails(issued.key());
+        details.put("replacedKeyId", old.getId());
+        provider.history().record(realm, machineUser.id(), HistoryAction.KEY_REPLACED, actor, details);
+        return issued;
+    }
+
+    /** Applies status, expiresAt and description when present; "expiresAt": null removes the expiry. */
+    public void update(MachineUser machineUser, AccessKeyModel key, JsonNode body, Actor actor) {
+        Map<String, Object> changes = new LinkedHashMap<>();
+        changes.put("keyId", key.getId());
+        AccessKeyStatus status = body.has("status") ? status(body.get("status")) : key.getStatus();
+        Long expiresAt = key.getExpiresAt();
+        if (body.has("expiresAt")) {
+            JsonNode node = body.get("expiresAt");
+            if (!node.isNull() && !(node.isIntegralNumber() && node.canConvertToLong())) {
+                throw Validation.badRequest("Field 'expiresAt' must be epoch milliseconds or null");
+            }
+            Long requested = node.isNull() ? null : node.longValue();
+            MachineUserPolicy policy = MachineUserPolicy.of(realm);
+            if (requested == null && policy.maxKeyLifetimeDays() != null) {
+                throw Validation.badRequest("The realm's policy requires every key to expire");
+            }
+            expiresAt = requested == null ? null : Validation.keyExpiry("expiresAt", requested, policy, Time.currentTimeMillis());
+        }
+        String description = key.getDescription();
+        if (body.has("description")) {
+            JsonNode node = body.get("description");
+            if (!node.isNull() && !node.isTextual()) {
+                throw Validation.badRequest("Field 'description' must be a string");
+            }
+            description = Validation.optionalText("description", node.textValue(), Validation.MAX_DESCRIPTION);
+        }
+        if (status != key.getStatus()) {
+            changes.put("status", status.name());
+            key.setStatus(status);
+        }
+        if (!Objects.equals(expiresAt, key.getExpiresAt())) {
+            changes.put("expiresAt", expiresAt);
+            key.setExpiresAt(expiresAt);
+        }
+        if (!Objects.equals(description, key.getDescription())) {
+            changes.put("description", description);
+            key.setDescription(description);
+        }
+        if (changes.size() > 1) {
+            provider.history().record(realm, machineUser.id(), HistoryAction.KEY_UPDATED, actor, changes);
+        }
+    }
+
+    private static AccessKeyStatus status(JsonNode node) {
+        if (node != null && node.isTextual()) {
+            for (AccessKeyStatus status : AccessKeyStatus.values()) {
+                if (status.name().equals(node.textValue())) {
+                    return status;
+                }
+            }
+        }
+        throw Validation.badRequest("Field 'status' must be ACTIVE or INACTIVE");
+    }
+
+    public void delete(MachineUser machineUser, AccessKeyModel key, Actor actor) {
+        provider.keys().remove(realm, key.getId());
+        provider.history().record(realm, machineUser.id(), HistoryAction.KEY_DELETED, actor, Map.of("keyId", key.getId()));
+    }
+
+    private static Map<String, Object> keyDetails(AccessKeyModel key) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("keyId", key.getId());
+        if (key.getExpiresAt() != null) {
+            details.put("expiresAt", key.getExpiresAt());
+        }
+        return details;
+    }
+}

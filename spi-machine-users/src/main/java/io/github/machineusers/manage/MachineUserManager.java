@@ -1,0 +1,210 @@
+package io.github.machineusers.manage;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.machineusers.authenticator.AccessKeyClientAuthenticator;
+import io.github.machineusers.model.Actor;
+import io.github.machineusers.model.HistoryAction;
+import io.github.machineusers.model.IssuedAccessKey;
+import io.github.machineusers.model.MachineUser;
+import io.github.machineusers.model.MachineUserPolicy;
+import io.github.machineusers.model.MachineUserProvider;
+import io.github.machineusers.representations.CreateMachineUserRepresentation;
+import io.github.machineusers.setup.MachineUserLifecycle;
+import io.github.machineusers.setup.MachineUserRealmSetup;
+import org.keycloak.common.util.Time;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.protocol.oidc.OIDCLoginProtocol;
+import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.services.managers.ClientManager;
+import org.keycloak.services.managers.RealmManager;
+
+/** Creates, changes, suspends and deletes machine users, and writes their history. */
+public class MachineUserManager {
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final MachineUserProvider provider;
+
+    public MachineUserManager(KeycloakSession session, RealmModel realm) {
+        this.session = session;
+        this.realm = realm;
+        this.provider = session.getProvider(MachineUserProvider.class);
+    }
+
+    public record Created(MachineUser machineUser, IssuedAccessKey accessKey) {
+    }
+
+    public Created create(CreateMachineUserRepresentation rep, Actor actor) {
+        String name = Validation.requiredText("name", rep.name, Validation.MAX_NAME);
+        String description = Validation.optionalText("description", rep.description, Validation.MAX_DESCRIPTION);
+        String clientId = Validation.clientId(rep.clientId);
+        String email = Validation.email(rep.notificationEmail);
+        Integer lifespan = Validation.tokenLifespan(rep.accessTokenLifespan);
+        Validation.noneYet("partition", rep.partition);
+        Validation.noneYet("permissionSets", rep.permissionSets);
+        Validation.noneYet("groups", rep.groups);
+        MachineUserPolicy policy = MachineUserPolicy.of(realm);
+        boolean generateKey = rep.generateKey == null || rep.generateKey;
+        Long keyExpiresAt = generateKey ? Validation.keyExpiry("keyExpiresAt", rep.keyExpiresAt, policy, Time.currentTimeMillis()) : null;
+
+        ClientModel client = ClientManager.createClient(session, realm, clientRepresentation(clientId == null ? ClientIds.fromName(name) : clientId, name, description));
+        // Machine users authenticate with access keys only; a Keycloak client secret would be a second, unmanaged credential.
+        client.setSecret(null);
+        new ClientManager(new RealmManager(session)).enableServiceAccount(client);
+        client.addClientScope(MachineUserRealmSetup.ensureClientScope(realm), true);
+        MachineUser machineUser = MachineUser.of(client);
+        machineUser.setNotificationEmail(email);
+        machineUser.setAccessTokenLifespan(lifespan != null ? lifespan : policy.defaultAccessTokenLifespan());
+        provider.register(realm, client, actor.username());
+
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("clientId", client.getClientId());
+        details.put("name", name);
+        provider.history().record(realm, client.getId(), HistoryAction.CREATED, actor, details);
+
+        IssuedAccessKey key = generateKey
+                ? new AccessKeyManager(session, realm).create(machineUser, null, keyExpiresAt, actor)
+                : null;
+        return new Created(machineUser, key);
+    }
+
+    private static ClientRepresentation clientRepresentation(String clientId, String name, String description) {
+        ClientRepresentation client = new ClientRepresentation();
+        client.setClientId(clientId);
+        client.setName(name);
+        client.setDescription(description);
+        client.setProtocol(OIDCLoginProtocol.LOGIN_PROTOCOL);
+        client.setEnabled(true);
+        client.setPublicClient(false);
+        client.setBearerOnly(false);
+        client.setServiceAccountsEnabled(true);
+        client.setStandardFlowEnabled(false);
+        client.setImplicitFlowEnabled(false);
+        client.setDirectAccessGrantsEnabled(false);
+        client.setConsentRequired(false);
+        client.setFrontchannelLogout(false);
+        client.setFullScopeAllowed(true);
+        client.setClientAuthenticatorType(AccessKeyClientAuthenticator.PROVIDER_ID);
+        client.setAttributes(Map.of(MachineUser.MARKER, "true"));
+        return client;
+    }
+
+    /** Applies the fields present in the body; a field sent as null clears it. */
+    public void update(MachineUser machineUser, JsonNode body, Actor actor) {
+        ClientModel client = machineUser.client();
+        Map<String, Object> changes = new LinkedHashMap<>();
+        if (body.has("name")) {
+            String name = Validation.requiredText("name", textOf(body, "name"), Validation.MAX_NAME);
+            if (!name.equals(client.getName())) {
+                changes.put("name", name);
+                client.setName(name);
+            }
+        }
+        if (body.has("description")) {
+            String description = Validation.optionalText("description", textOf(body, "description"), Validation.MAX_DESCRIPTION);
+            if (!Objects.equals(description, client.getDescription())) {
+                changes.put("description", description);
+                client.setDescription(description);
+            }
+        }
+        if (body.has("notificationEmail")) {
+            String email = Validation.email(textOf(body, "notificationEmail"));
+            if (!Objects.equals(email, machineUser.notificationEmail())) {
+                changes.put("notificationEmail", email);
+                machineUser.setNotificationEmail(email);
+            }
+        }
+        if (body.has("accessTokenLifespan")) {
+            Integer lifespan = Validation.tokenLifespan(intOf(body, "accessTokenLifespan"));
+            if (!Objects.equals(lifespan, machineUser.accessTokenLifespan())) {
+                changes.put("accessTokenLifespan", lifespan);
+                machineUser.setAccessTokenLifespan(lifespan);
+            }
+        }
+        if (body.has("partition") && !Objects.equals(textOf(body, "partition"), machineUser.partition())) {
+            Validation.noneYet("partition", textOf(body, "partition"));
+        }
+        if (!changes.isEmpty()) {
+            provider.history().record(realm, client.getId(), HistoryAction.UPDATED, actor, changes);
+        }
+    }
+
+    private static String textOf(JsonNode body, String field) {
+        JsonNode node = body.get(field);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isTextual()) {
+            throw Validation.badRequest("Field '" + field + "' must be a string");
+        }
+        return node.textValue();
+    }
+
+    private static Integer intOf(JsonNode body, String field) {
+        JsonNode node = body.get(field);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isIntegralNumber() || !node.canConvertToInt()) {
+            throw Validation.badRequest("Field '" + field + "' must be a whole number");
+        }
+        return node.intValue();
+    }
+
+    /** Blocks new tokens at once and makes every token issued so far inactive for good. */
+    public void suspend(MachineUser machineUser, String reason, Actor actor) {
+        String why = Validation.optionalText("reason", reason, Validation.MAX_REASON);
+        ClientModel client = machineUser.client();
+        client.setEnabled(false);
+        // Token times have one-second resolution: a token issued in this very second must die too.
+        client.setNotBefore(Time.currentTime() + 1);
+        setOrRemove(client, MachineUser.SUSPENDED_REASON, why);
+        client.setAttribute(MachineUser.SUSPENDED_AT, Long.toString(Time.currentTimeMillis()));
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("reason", why);
+        provider.history().record(realm, client.getId(), HistoryAction.SUSPENDED, actor, details);
+    }
+
+    /** Allows new tokens again; tokens issued before the suspension stay inactive. */
+    public void resume(MachineUser machineUser, Actor actor) {
+        ClientModel client = machineUser.client();
+        client.setEnabled(true);
+        client.removeAttribute(MachineUser.SUSPENDED_REASON);
+        client.removeAttribute(MachineUser.SUSPENDED_AT);
+        provider.history().record(realm, client.getId(), HistoryAction.RESUMED, actor, Map.of());
+        waitUntilNewTokensAreValid(client.getNotBefore());
+    }
+
+    /** A token issued before the not-before second would be born dead; the wait is under a second. */
+    private static void waitUntilNewTokensAreValid(int notBefore) {
+        long waitMillis = notBefore * 1000L - Time.currentTimeMillis();
+        if (waitMillis > 0 && waitMillis <= 1000) {
+            try {
+                Thread.sleep(waitMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    public void delete(MachineUser machineUser, Actor actor) {
+        ClientModel client = machineUser.client();
+        provider.history().record(realm, client.getId(), HistoryAction.DELETED, actor, Map.of("clientId", client.getClientId()));
+        session.setAttribute(MachineUserLifecycle.DELETION_RECORDED, client.getId());
+        new ClientManager(new RealmManager(session)).removeClient(realm, client);
+    }
+
+    private static void setOrRemove(ClientModel client, String attribute, String value) {
+        if (value == null) {
+            client.removeAttribute(attribute);
+        } else {
+            client.setAttribute(attribute, value);
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package io.github.machineusers.manage;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+import io.github.machineusers.keys.AccessKeySecrets;
+import io.github.machineusers.model.MachineUserPolicy;
+import jakarta.ws.rs.core.Response;
+import org.keycloak.services.ErrorResponse;
+import org.keycloak.services.ErrorResponseException;
+
+/** Input rules of the admin API; each failure is a 400 that names the field. */
+public final class Validation {
+
+    public static final int MAX_NAME = 255;
+    public static final int MAX_DESCRIPTION = 255;
+    public static final int MAX_REASON = 255;
+    public static final int MAX_EMAIL = 254;
+    private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:@-]{0,254}");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s\"<>()\\[\\],;:\\\\]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+");
+
+    private Validation() {
+    }
+
+    public static ErrorResponseException badRequest(String message) {
+        return ErrorResponse.error(message, Response.Status.BAD_REQUEST);
+    }
+
+    public static String requiredText(String field, String value, int maxLength) {
+        if (value == null || value.isBlank()) {
+            throw badRequest("Field '" + field + "' is required");
+        }
+        return optionalText(field, value, maxLength);
+    }
+
+    public static String optionalText(String field, String value, int maxLength) {
+        if (value == null) {
+            return null;
+        }
+        String trimmed = value.strip();
+        if (trimmed.length() > maxLength) {
+            throw badRequest("Field '" + field + "' is longer than " + maxLength + " characters");
+        }
+        if (trimmed.chars().anyMatch(c -> Character.isISOControl(c))) {
+            throw badRequest("Field '" + field + "' contains control characters");
+        }
+        return trimmed.isEmpty() ? null : trimmed;
+    }
+
+    public static String clientId(String value) {
+        if (value == null) {
+            return null;
+        }
+        if (!CLIENT_ID.matcher(value).matches()) {
+            throw badRequest("Field 'clientId' must be 1 to 255 letters, digits or . _ : @ - and start with a letter or digit");
+        }
+        if (AccessKeySecrets.looksLikeKeyId(value)) {
+            throw badRequest("Field 'clientId' must not look like an access key id");
+        }
+        return value;
+    }
+
+    public static String email(String value) {
+        String email = optionalText("notificationEmail", value, MAX_EMAIL);
+        if (email != null && !EMAIL.matcher(email).matches()) {
+            throw badRequest("Field 'notificationEmail' is not an e-mail address");
+        }
+        return email;
+    }
+
+    public static Integer tokenLifespan(Integer seconds) {
+        if (seconds != null && (seconds < 1 || seconds > MachineUserPolicy.MAX_TOKEN_LIFESPAN_SECONDS)) {
+            throw badRequest("Field 'accessTokenLifespan' must be between 1 and " + MachineUserPolicy.MAX_TOKEN_LIFESPAN_SECONDS + " seconds");
+        }
+        return seconds;
+    }
+
+    /** An expiry must lie in the future and within the policy's cap; without one, the cap applies. */
+    public static Long keyExpiry(String field, Long expiresAt, MachineUserPolicy policy, long nowMillis) {
+        Long latest = policy.latestExpiry(nowMillis);
+        if (expiresAt == null) {
+            return latest;
+        }
+        if (expiresAt <= nowMillis) {
+            throw badRequest("Field '" + field + "' must be in the future (epoch milliseconds)");
+        }
+        if (latest != null && expiresAt > latest) {
+            throw badRequest("Field '" + field + "' is beyond the realm's maximum key lifetime of "
+                    + policy.maxKeyLifetimeDays() + " days");
+        }
+        return expiresAt;
+    }
+
+    /** Permission sets, groups and partitions are granted through their own features; until they exist here, any name is unknown. */
+    public static void noneYet(String field, List<String> values) {
+        if (values != null && !values.isEmpty()) {
+            throw badRequest("Unknown " + field + ": " + String.join(", ", values.stream().limit(5).toList()));
+        }
+    }
+
+    public static void noneYet(String field, String value) {
+        if (value != null && !value.isBlank()) {
+            throw badRequest("Unknown " + field + ": " + (value.length() > 100 ? value.substring(0, 100) + "…" : value));
+        }
+    }
+}

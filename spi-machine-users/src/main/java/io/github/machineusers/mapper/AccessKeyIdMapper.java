@@ -1,0 +1,63 @@
+package io.github.machineusers.mapper;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.github.machineusers.authenticator.AccessKeyClientAuthenticator;
+import org.keycloak.models.ClientSessionContext;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.ProtocolMapperModel;
+import org.keycloak.models.UserSessionModel;
+import org.keycloak.protocol.oidc.mappers.AbstractOIDCProtocolMapper;
+import org.keycloak.protocol.oidc.mappers.OIDCAccessTokenMapper;
+import org.keycloak.protocol.oidc.mappers.OIDCAttributeMapperHelper;
+import org.keycloak.protocol.oidc.mappers.TokenIntrospectionTokenMapper;
+import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.representations.IDToken;
+
+/** Puts the id of the access key that authenticated the request into the access token. */
+public class AccessKeyIdMapper extends AbstractOIDCProtocolMapper implements OIDCAccessTokenMapper, TokenIntrospectionTokenMapper {
+
+    public static final String PROVIDER_ID = "machine-user-access-key-id-mapper";
+    public static final String CLAIM = "access_key_id";
+    private static final List<ProviderConfigProperty> CONFIG = new ArrayList<>();
+
+    static {
+        OIDCAttributeMapperHelper.addIncludeInTokensConfig(CONFIG, AccessKeyIdMapper.class);
+    }
+
+    @Override
+    protected void setClaim(IDToken token, ProtocolMapperModel mappingModel, UserSessionModel userSession,
+                            KeycloakSession keycloakSession, ClientSessionContext clientSessionCtx) {
+        // Only the request that authenticated with the key knows it; at introspection the claim is already in the token.
+        String keyId = keycloakSession.getAttribute(AccessKeyClientAuthenticator.ACCESS_KEY_ID_ATTRIBUTE, String.class);
+        if (keyId != null) {
+            token.getOtherClaims().put(CLAIM, keyId);
+        }
+    }
+
+    @Override
+    public String getDisplayCategory() {
+        return TOKEN_MAPPER_CATEGORY;
+    }
+
+    @Override
+    public String getDisplayType() {
+        return "Machine user access key id";
+    }
+
+    @Override
+    public String getHelpText() {
+        return "Adds the id of the access key a machine user authenticated with as claim '" + CLAIM + "'.";
+    }
+
+    @Override
+    public List<ProviderConfigProperty> getConfigProperties() {
+        return CONFIG;
+    }
+
+    @Override
+    public String getId() {
+        return PROVIDER_ID;
+    }
+}

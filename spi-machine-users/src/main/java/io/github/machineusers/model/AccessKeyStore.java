@@ -1,0 +1,29 @@
+package io.github.machineusers.model;
+
+import java.util.stream.Stream;
+
+import org.keycloak.models.RealmModel;
+
+public interface AccessKeyStore {
+
+    /**
+     * Adds a key in the lowest free slot. Two concurrent calls that see the same keys pick the
+     * same slot, and the database's unique slot constraint lets only one of them commit.
+     *
+     * @throws AccessKeyLimitReachedException when the machine user already holds {@code maxKeys} keys
+     */
+    IssuedAccessKey create(RealmModel realm, String machineUserId, String description, Long expiresAt, int maxKeys, String createdBy);
+
+    /** Removes the old key and puts a new one in its slot, in one transaction. */
+    IssuedAccessKey replace(RealmModel realm, AccessKeyModel old, String description, Long expiresAt, String createdBy);
+
+    AccessKeyModel getById(RealmModel realm, String keyId);
+
+    Stream<AccessKeyModel> getByMachineUser(RealmModel realm, String machineUserId);
+
+    boolean remove(RealmModel realm, String keyId);
+
+    void removeByMachineUser(RealmModel realm, String machineUserId);
+
+    void removeByRealm(String realmId);
+}

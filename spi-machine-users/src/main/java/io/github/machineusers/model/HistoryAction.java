@@ -1,0 +1,15 @@
+package io.github.machineusers.model;
+
+public enum HistoryAction {
+    CREATED,
+    UPDATED,
+    DELETED,
+    SUSPENDED,
+    RESUMED,
+    KEY_CREATED,
+    KEY_UPDATED,
+    KEY_DELETED,
+    KEY_REPLACED,
+    PERMISSION_SET_GRANTED,
+    PERMISSION_SET_REVOKED
+}

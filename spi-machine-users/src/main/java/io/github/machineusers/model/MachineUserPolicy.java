@@ -1,0 +1,127 @@
+package io.github.machineusers.model;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.keycloak.models.RealmModel;
+
+/**
+ * The realm's rules for machine users, kept as realm attributes so they travel with realm export
+ * and import.
+ *
+ * @param maxKeysPerMachineUser     keys a machine user may hold, active and inactive together
+ * @param maxKeyLifetimeDays        cap on key lifetime, or null for none
+ * @param keyExpiryWarningDays      days before expiry at which a warning is sent, largest first
+ * @param defaultAccessTokenLifespan seconds given to new machine users, or null for the realm's
+ */
+public record MachineUserPolicy(int maxKeysPerMachineUser, Integer maxKeyLifetimeDays,
+                                List<Integer> keyExpiryWarningDays, Integer defaultAccessTokenLifespan) {
+
+    public static final int MIN_KEYS = 1;
+    /** Also the bound of the database's check constraint on key slots. */
+    public static final int MAX_KEYS = 10;
+    public static final int DEFAULT_KEYS = 2;
+    public static final int MAX_LIFETIME_DAYS = 3650;
+    public static final int MAX_WARNING_DAYS = 365;
+    public static final int MAX_WARNINGS = 5;
+    public static final int MAX_TOKEN_LIFESPAN_SECONDS = 31_536_000;
+    public static final List<Integer> DEFAULT_WARNING_DAYS = List.of(14, 1);
+
+    static final String ATTR_MAX_KEYS = "machine-users.policy.max-keys-per-machine-user";
+    static final String ATTR_MAX_LIFETIME = "machine-users.policy.max-key-lifetime-days";
+    static final String ATTR_WARNING_DAYS = "machine-users.policy.key-expiry-warning-days";
+    static final String ATTR_DEFAULT_LIFESPAN = "machine-users.policy.default-access-token-lifespan";
+
+    public MachineUserPolicy {
+        keyExpiryWarningDays = keyExpiryWarningDays == null ? List.of() : sortedDescending(keyExpiryWarningDays);
+    }
+
+    public static MachineUserPolicy defaults() {
+        return new MachineUserPolicy(DEFAULT_KEYS, null, DEFAULT_WARNING_DAYS, null);
+    }
+
+    public static MachineUserPolicy of(RealmModel realm) {
+        MachineUserPolicy defaults = defaults();
+        Integer maxKeys = parseInt(realm.getAttribute(ATTR_MAX_KEYS));
+        String warnings = realm.getAttribute(ATTR_WARNING_DAYS);
+        MachineUserPolicy policy = new MachineUserPolicy(
+                maxKeys == null ? defaults.maxKeysPerMachineUser() : maxKeys,
+                parseInt(realm.getAttribute(ATTR_MAX_LIFETIME)),
+                warnings == null ? defaults.keyExpiryWarningDays() : parseList(warnings),
+                parseInt(realm.getAttribute(ATTR_DEFAULT_LIFESPAN)));
+        // A hand-edited realm attribute must not widen the limits the API enforces.
+        return policy.problems().isEmpty() ? policy : defaults;
+    }
+
+    /** Messages for every rule the policy breaks; empty when it is valid. */
+    public List<String> problems() {
+        List<String> problems = new ArrayList<>();
+        if (maxKeysPerMachineUser < MIN_KEYS || maxKeysPerMachineUser > MAX_KEYS) {
+            problems.add("maxKeysPerMachineUser must be between " + MIN_KEYS + " and " + MAX_KEYS);
+        }
+        if (maxKeyLifetimeDays != null && (maxKeyLifetimeDays < 1 || maxKeyLifetimeDays > MAX_LIFETIME_DAYS)) {
+            problems.add("maxKeyLifetimeDays must be between 1 and " + MAX_LIFETIME_DAYS + ", or null for no cap");
+        }
+        if (keyExpiryWarningDays.size() > MAX_WARNINGS) {
+            problems.add("keyExpiryWarningDays takes at most " + MAX_WARNINGS + " values");
+        }
+        if (keyExpiryWarningDays.stream().anyMatch(d -> d == null || d < 1 || d > MAX_WARNING_DAYS)) {
+            problems.add("keyExpiryWarningDays values must be between 1 and " + MAX_WARNING_DAYS);
+        }
+        if (keyExpiryWarningDays.stream().distinct().count() != keyExpiryWarningDays.size()) {
+            problems.add("keyExpiryWarningDays values must be distinct");
+        }
+        if (defaultAccessTokenLifespan != null
+                && (defaultAccessTokenLifespan < 1 || defaultAccessTokenLifespan > MAX_TOKEN_LIFESPAN_SECONDS)) {
+            problems.add("defaultAccessTokenLifespan must be between 1 and " + MAX_TOKEN_LIFESPAN_SECONDS + " seconds, or null");
+        }
+        return problems;
+    }
+
+    public void saveTo(RealmModel realm) {
+        realm.setAttribute(ATTR_MAX_KEYS, Integer.toString(maxKeysPerMachineUser));
+        setOrRemove(realm, ATTR_MAX_LIFETIME, maxKeyLifetimeDays);
+        realm.setAttribute(ATTR_WARNING_DAYS, keyExpiryWarningDays.stream().map(String::valueOf).collect(Collectors.joining(",")));
+        setOrRemove(realm, ATTR_DEFAULT_LIFESPAN, defaultAccessTokenLifespan);
+    }
+
+    /** The latest expiry the policy allows for a key created now, or null when uncapped. */
+    public Long latestExpiry(long nowMillis) {
+        return maxKeyLifetimeDays == null ? null : nowMillis + maxKeyLifetimeDays * 86_400_000L;
+    }
+
+    private static void setOrRemove(RealmModel realm, String name, Integer value) {
+        if (value == null) {
+            realm.removeAttribute(name);
+        } else {
+            realm.setAttribute(name, value.toString());
+        }
+    }
+
+    private static Integer parseInt(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(value.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private static List<Integer> parseList(String value) {
+        if (value.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(value.split(",")).map(MachineUserPolicy::parseInt).collect(Collectors.toList());
+    }
+
+    private static List<Integer> sortedDescending(List<Integer> days) {
+        List<Integer> copy = new ArrayList<>(days);
+        copy.sort(Collections.reverseOrder((a, b) -> a == null || b == null ? 0 : Integer.compare(a, b)));
+        return Collections.unmodifiableList(copy);
+    }
+}

@@ -1,0 +1,40 @@
+package io.github.machineusers.model;
+
+import java.util.stream.Stream;
+
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.RealmModel;
+import org.keycloak.provider.Provider;
+
+/**
+ * What Keycloak cannot hold itself for machine users. The machine user is a Keycloak client;
+ * this provider keeps the directory that makes large realms searchable (creation time, creator),
+ * the access keys, the history and the usage counts.
+ */
+public interface MachineUserProvider extends Provider {
+
+    /** Registers a client that has just been marked as a machine user. */
+    void register(RealmModel realm, ClientModel client, String createdBy);
+
+    boolean isRegistered(RealmModel realm, String clientId);
+
+    Long getCreatedAt(RealmModel realm, ClientModel client);
+
+    String getCreatedBy(RealmModel realm, ClientModel client);
+
+    /** Newest first. */
+    Stream<ClientModel> search(RealmModel realm, MachineUserQuery query, int first, int max);
+
+    long count(RealmModel realm, MachineUserQuery query);
+
+    /** Forgets the machine user's directory entry and keys; the history stays. */
+    void unregister(RealmModel realm, String clientId);
+
+    void removeByRealm(String realmId);
+
+    AccessKeyStore keys();
+
+    HistoryStore history();
+
+    UsageStore usage();
+}

@@ -1,0 +1,6 @@
+package io.github.machineusers.model;
+
+import org.keycloak.provider.ProviderFactory;
+
+public interface MachineUserProviderFactory extends ProviderFactory<MachineUserProvider> {
+}

@@ -1,0 +1,6 @@
+package io.github.machineusers.representations;
+
+public class SuspensionRepresentation {
+
+    public String reason;
+}

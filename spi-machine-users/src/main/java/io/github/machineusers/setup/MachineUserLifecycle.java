@@ -1,0 +1,66 @@
+package io.github.machineusers.setup;
+
+import java.util.Map;
+
+import io.github.machineusers.model.Actor;
+import io.github.machineusers.model.HistoryAction;
+import io.github.machineusers.model.MachineUser;
+import io.github.machineusers.model.MachineUserProvider;
+import org.jboss.logging.Logger;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.ModelException;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
+import org.keycloak.provider.ProviderEvent;
+
+/** Keeps the extension's data in step with Keycloak's realms and clients. */
+public class MachineUserLifecycle {
+
+    /** Session attribute set by the admin API when it deletes a machine user and records why. */
+    public static final String DELETION_RECORDED = "machine-users.deletion-recorded";
+    private static final Logger LOG = Logger.getLogger(MachineUserLifecycle.class);
+
+    public void onServerReady(KeycloakSessionFactory factory) {
+        KeycloakModelUtils.runJobInTransaction(factory,
+                session -> session.realms().getRealmsStream().forEach(realm -> MachineUserRealmSetup.apply(session, realm)));
+    }
+
+    public void onEvent(ProviderEvent event) {
+        if (event instanceof RealmModel.RealmPostCreateEvent created) {
+            MachineUserRealmSetup.apply(created.getKeycloakSession(), created.getCreatedRealm());
+            registerImportedMachineUsers(created.getKeycloakSession(), created.getCreatedRealm());
+        } else if (event instanceof ClientModel.ClientRemovedEvent removed) {
+            onClientRemoved(removed.getKeycloakSession(), removed.getClient());
+        } else if (event instanceof RealmModel.RealmRemovedEvent removed) {
+            removed.getKeycloakSession().getProvider(MachineUserProvider.class).removeByRealm(removed.getRealm().getId());
+        }
+    }
+
+    private static void onClientRemoved(KeycloakSession session, ClientModel client) {
+        if (!MachineUser.isMachineUser(client)) {
+            return;
+        }
+        MachineUserProvider provider = session.getProvider(MachineUserProvider.class);
+        RealmModel realm = client.getRealm();
+        if (!client.getId().equals(session.getAttribute(DELETION_RECORDED))) {
+            // Deleted outside the machine-user API, for example in the stock console's client list.
+            provider.history().record(realm, client.getId(), HistoryAction.DELETED, Actor.SYSTEM,
+                    Map.of("clientId", client.getClientId(), "via", "clients API"));
+        }
+        provider.unregister(realm, client.getId());
+    }
+
+    /** Machine users that arrive with a realm import are clients only; give them directory entries. */
+    private static void registerImportedMachineUsers(KeycloakSession session, RealmModel realm) {
+        MachineUserProvider provider = session.getProvider(MachineUserProvider.class);
+        try {
+            session.clients().searchClientsByAttributes(realm, Map.of(MachineUser.MARKER, "true"), null, null)
+                    .filter(client -> !provider.isRegistered(realm, client.getId()))
+                    .forEach(client -> provider.register(realm, client, "realm import"));
+        } catch (ModelException e) {
+            LOG.warnf("Machine users of imported realm %s are not listed: %s", realm.getName(), e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package io.github.machineusers.setup;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import io.github.machineusers.authenticator.AccessKeyClientAuthenticator;
+import io.github.machineusers.mapper.AccessKeyIdMapper;
+import org.keycloak.Config;
+import org.keycloak.models.AdminRoles;
+import org.keycloak.models.AuthenticationExecutionModel;
+import org.keycloak.models.AuthenticationFlowModel;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.ClientScopeModel;
+import org.keycloak.models.Constants;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.ProtocolMapperModel;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.RoleModel;
+import org.keycloak.protocol.oidc.OIDCLoginProtocol;
+import org.keycloak.protocol.oidc.mappers.OIDCAttributeMapperHelper;
+
+/**
+ * What every realm needs for machine users, made idempotently for new, imported and existing
+ * realms: the two admin roles, the access-key client authenticator in the realm's client
+ * authentication flow, and the client scope that carries the machine-user token claims.
+ */
+public final class MachineUserRealmSetup {
+
+    public static final String MANAGE_ROLE = "manage-machine-users";
+    public static final String VIEW_ROLE = "view-machine-users";
+    public static final String CLIENT_SCOPE = "machine-user";
+    static final String ACCESS_KEY_ID_MAPPER = "access key id";
+
+    private MachineUserRealmSetup() {
+    }
+
+    public static void apply(KeycloakSession session, RealmModel realm) {
+        ensureAdminRoles(session, realm);
+        ensureClientAuthenticator(realm);
+        ensureClientScope(realm);
+    }
+
+    private static void ensureAdminRoles(KeycloakSession session, RealmModel realm) {
+        // Administrators of the master realm reach every realm through its "<realm>-realm" client.
+        ClientModel masterAdminApp = realm.getMasterAdminClient();
+        RealmModel master = session.realms().getRealmByName(Config.getAdminRealm());
+        if (masterAdminApp != null && master != null) {
+            includeIn(master.getRole(AdminRoles.ADMIN), ensureRoles(masterAdminApp));
+        }
+        if (!realm.getName().equals(Config.getAdminRealm())) {
+            ClientModel realmManagement = realm.getClientByClientId(Constants.REALM_MANAGEMENT_CLIENT_ID);
+            if (realmManagement != null) {
+                includeIn(realmManagement.getRole(AdminRoles.REALM_ADMIN), ensureRoles(realmManagement));
+            }
+        }
+    }
+
+    private static RoleModel[] ensureRoles(ClientModel app) {
+        RoleModel view = ensureRole(app, VIEW_ROLE, "View machine users, their keys, history and usage");
+        RoleModel manage = ensureRole(app, MANAGE_ROLE, "Create, change, suspend and delete machine users and their keys");
+        if (!manage.hasRole(view)) {
+            manage.addCompositeRole(view);
+        }
+        return new RoleModel[]{manage, view};
+    }
+
+    private static RoleModel ensureRole(ClientModel app, String name, String description) {
+        RoleModel role = app.getRole(name);
+        if (role == null) {
+            role = app.addRole(name);
+            role.setDescription(description);
+        }
+        return role;
+    }
+
+    private static void includeIn(RoleModel composite, RoleModel[] roles) {
+        if (composite == null) {
+            return;
+        }
+        for (RoleModel role : roles) {
+            if (!composite.hasRole(role)) {
+                composite.addCompositeRole(role);
+            }
+        }
+    }
+
+    private static void ensureClientAuthenticator(RealmModel realm) {
+        AuthenticationFlowModel flow = realm.getClientAuthenticationFlow();
+        if (flow == null || realm.getAuthenticationExecutionsStream(flow.getId())
+                .anyMatch(e -> AccessKeyClientAuthenticator.PROVIDER_ID.equals(e.getAuthenticator()))) {
+            return;
+        }
+        int lastPriority = realm.getAuthenticationExecutionsStream(flow.getId())
+                .mapToInt(AuthenticationExecutionModel::getPriority).max().orElse(0);
+        AuthenticationExecutionModel execution = new AuthenticationExecutionModel();
+        execution.setParentFlow(flow.getId());
+        execution.setAuthenticator(AccessKeyClientAuthenticator.PROVIDER_ID);
+        execution.setRequirement(AuthenticationExecutionModel.Requirement.ALTERNATIVE);
+        execution.setAuthenticatorFlow(false);
+        execution.setPriority(lastPriority + 10);
+        realm.addAuthenticatorExecution(execution);
+    }
+
+    public static ClientScopeModel ensureClientScope(RealmModel realm) {
+        ClientScopeModel scope = machineUserScope(realm);
+        if (scope == null) {
+            scope = realm.addClientScope(CLIENT_SCOPE);
+            scope.setProtocol(OIDCLoginProtocol.LOGIN_PROTOCOL);
+            scope.setDescription("Token claims of machine users (access key id, permission sets, partitions)");
+            scope.setIncludeInTokenScope(false);
+            scope.setDisplayOnConsentScreen(false);
+        }
+        if (scope.getProtocolMapperByName(OIDCLoginProtocol.LOGIN_PROTOCOL, ACCESS_KEY_ID_MAPPER) == null) {
+            ProtocolMapperModel mapper = new ProtocolMapperModel();
+            mapper.setName(ACCESS_KEY_ID_MAPPER);
+            mapper.setProtocol(OIDCLoginProtocol.LOGIN_PROTOCOL);
+            mapper.setProtocolMapper(AccessKeyIdMapper.PROVIDER_ID);
+            Map<String, String> config = new HashMap<>();
+            config.put(OIDCAttributeMapperHelper.INCLUDE_IN_ACCESS_TOKEN, "true");
+            config.put(OIDCAttributeMapperHelper.INCLUDE_IN_INTROSPECTION, "true");
+            mapper.setConfig(config);
+            scope.addProtocolMapper(mapper);
+        }
+        return scope;
+    }
+
+    public static ClientScopeModel machineUserScope(RealmModel realm) {
+        return realm.getClientScopesStream().filter(s -> CLIENT_SCOPE.equals(s.getName())).findFirst().orElse(null);
+    }
+}
