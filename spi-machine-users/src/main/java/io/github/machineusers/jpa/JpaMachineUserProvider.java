@@ -6,6 +6,7 @@ import java.util.stream.Stream;
 import io.github.machineusers.jpa.entity.MachineUserEntity;
 import io.github.machineusers.model.AccessKeyStore;
 import io.github.machineusers.model.HistoryStore;
+import io.github.machineusers.model.MachineUser;
 import io.github.machineusers.model.MachineUserProvider;
 import io.github.machineusers.model.MachineUserQuery;
 import io.github.machineusers.model.UsageStore;
@@ -46,6 +47,19 @@ public class JpaMachineUserProvider implements MachineUserProvider {
     @Override
     public boolean isRegistered(RealmModel realm, String clientId) {
         return find(realm, clientId) != null;
+    }
+
+    @Override
+    public void registerUnlisted(RealmModel realm, String createdBy) {
+        // Keycloak's attribute search only accepts attributes it manages, so look for the marker here.
+        em.createQuery("select a.client.id from ClientAttributeEntity a where a.client.realmId = :realmId and a.name = :marker"
+                        + " and not exists (select m.id from MachineUserEntity m where m.id = a.client.id)", String.class)
+                .setParameter("realmId", realm.getId())
+                .setParameter("marker", MachineUser.MARKER)
+                .getResultList().stream()
+                .map(id -> session.clients().getClientById(realm, id))
+                .filter(MachineUser::isMachineUser)
+                .forEach(client -> register(realm, client, createdBy));
     }
 
     @Override

@@ -13,6 +13,7 @@ import org.keycloak.protocol.oidc.mappers.OIDCAccessTokenMapper;
 import org.keycloak.protocol.oidc.mappers.OIDCAttributeMapperHelper;
 import org.keycloak.protocol.oidc.mappers.TokenIntrospectionTokenMapper;
 import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.representations.AccessToken;
 import org.keycloak.representations.IDToken;
 
 /** Puts the id of the access key that authenticated the request into the access token. */
@@ -29,11 +30,23 @@ public class AccessKeyIdMapper extends AbstractOIDCProtocolMapper implements OID
     @Override
     protected void setClaim(IDToken token, ProtocolMapperModel mappingModel, UserSessionModel userSession,
                             KeycloakSession keycloakSession, ClientSessionContext clientSessionCtx) {
-        // Only the request that authenticated with the key knows it; at introspection the claim is already in the token.
+        // Only the request that authenticated with the key knows which key it was.
         String keyId = keycloakSession.getAttribute(AccessKeyClientAuthenticator.ACCESS_KEY_ID_ATTRIBUTE, String.class);
         if (keyId != null) {
             token.getOtherClaims().put(CLAIM, keyId);
         }
+    }
+
+    @Override
+    public AccessToken transformIntrospectionToken(AccessToken token, ProtocolMapperModel mappingModel, KeycloakSession session,
+                                                   UserSessionModel userSession, ClientSessionContext clientSessionCtx) {
+        if (OIDCAttributeMapperHelper.includeInIntrospection(mappingModel)) {
+            Object keyId = IntrospectedToken.claim(session, CLAIM);
+            if (keyId != null) {
+                token.getOtherClaims().put(CLAIM, keyId);
+            }
+        }
+        return token;
     }
 
     @Override

@@ -18,6 +18,9 @@ public interface MachineUserProvider extends Provider {
 
     boolean isRegistered(RealmModel realm, String clientId);
 
+    /** Registers clients that carry the machine-user marker but no directory entry, as after a realm import. */
+    void registerUnlisted(RealmModel realm, String createdBy);
+
     Long getCreatedAt(RealmModel realm, ClientModel client);
 
     String getCreatedBy(RealmModel realm, ClientModel client);

@@ -6,11 +6,9 @@ import io.github.machineusers.model.Actor;
 import io.github.machineusers.model.HistoryAction;
 import io.github.machineusers.model.MachineUser;
 import io.github.machineusers.model.MachineUserProvider;
-import org.jboss.logging.Logger;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
-import org.keycloak.models.ModelException;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.provider.ProviderEvent;
@@ -20,7 +18,6 @@ public class MachineUserLifecycle {
 
     /** Session attribute set by the admin API when it deletes a machine user and records why. */
     public static final String DELETION_RECORDED = "machine-users.deletion-recorded";
-    private static final Logger LOG = Logger.getLogger(MachineUserLifecycle.class);
 
     public void onServerReady(KeycloakSessionFactory factory) {
         KeycloakModelUtils.runJobInTransaction(factory,
@@ -54,13 +51,6 @@ public class MachineUserLifecycle {
 
     /** Machine users that arrive with a realm import are clients only; give them directory entries. */
     private static void registerImportedMachineUsers(KeycloakSession session, RealmModel realm) {
-        MachineUserProvider provider = session.getProvider(MachineUserProvider.class);
-        try {
-            session.clients().searchClientsByAttributes(realm, Map.of(MachineUser.MARKER, "true"), null, null)
-                    .filter(client -> !provider.isRegistered(realm, client.getId()))
-                    .forEach(client -> provider.register(realm, client, "realm import"));
-        } catch (ModelException e) {
-            LOG.warnf("Machine users of imported realm %s are not listed: %s", realm.getName(), e.getMessage());
-        }
+        session.getProvider(MachineUserProvider.class).registerUnlisted(realm, "realm import");
     }
 }

@@ -1,0 +1,71 @@
+package io.github.machineusers.it.support;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** A fresh realm per test class, with the helpers most machine-user tests need. */
+public final class RealmFixture {
+
+    /** A resource server: a confidential client that may introspect tokens issued for it. */
+    public record ResourceServer(String id, String clientId, String secret) {
+    }
+
+    private final AdminApi admin = AdminApi.forMaster();
+    private final String realm;
+    private final MachineUsersApi machineUsers;
+    private final TokenClient tokens;
+
+    private RealmFixture(String prefix) {
+        this.realm = admin.createRealm(prefix + "-" + UUID.randomUUID().toString().substring(0, 8));
+        this.machineUsers = new MachineUsersApi(admin, realm);
+        this.tokens = new TokenClient(realm);
+    }
+
+    public static RealmFixture create(String prefix) {
+        return new RealmFixture(prefix);
+    }
+
+    public String realm() {
+        return realm;
+    }
+
+    public AdminApi admin() {
+        return admin;
+    }
+
+    public MachineUsersApi machineUsers() {
+        return machineUsers;
+    }
+
+    public TokenClient tokens() {
+        return tokens;
+    }
+
+    /** A resource server with one client role, "read", which machine users can be granted. */
+    public ResourceServer resourceServer(String clientId) {
+        String secret = "rs-" + UUID.randomUUID();
+        String id = admin.post("/" + realm + "/clients", Map.of(
+                "clientId", clientId,
+                "publicClient", false,
+                "secret", secret,
+                "standardFlowEnabled", false,
+                "serviceAccountsEnabled", false)).expectStatus(201).idFromLocation();
+        admin.post("/" + realm + "/clients/" + id + "/roles", Map.of("name", "read")).expectStatus(201);
+        return new ResourceServer(id, clientId, secret);
+    }
+
+    /** Grants a client role to the service-account user of a machine user, so its tokens name that client in aud. */
+    public void grant(String machineUserId, ResourceServer server, String role) {
+        String userId = admin.get("/" + realm + "/clients/" + machineUserId + "/service-account-user").expectStatus(200).json().path("id").asText();
+        JsonNode roleRep = admin.get("/" + realm + "/clients/" + server.id() + "/roles/" + role).expectStatus(200).json();
+        admin.post("/" + realm + "/users/" + userId + "/role-mappings/clients/" + server.id(), List.of(roleRep)).expectStatus(204);
+    }
+
+    /** Turns on admin events with representations, so tests can read what was recorded. */
+    public void enableAdminEvents() {
+        admin.put("/" + realm, Map.of("adminEventsEnabled", true, "adminEventsDetailsEnabled", true)).expectStatus(204);
+    }
+}
