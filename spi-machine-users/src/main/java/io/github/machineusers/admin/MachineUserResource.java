@@ -12,7 +12,6 @@ import io.github.machineusers.manage.MachineUserManager;
 import io.github.machineusers.model.MachineUser;
 import io.github.machineusers.model.MachineUserProvider;
 import io.github.machineusers.model.UsageDay;
-import io.github.machineusers.representations.HistoryEntryRepresentation;
 import io.github.machineusers.representations.MachineUserRepresentation;
 import io.github.machineusers.representations.SuspensionRepresentation;
 import io.github.machineusers.representations.UsageDayRepresentation;
@@ -105,19 +104,9 @@ public class MachineUserResource {
         return answer;
     }
 
-    @GET
     @Path("history")
-    public List<HistoryEntryRepresentation> history(@QueryParam("first") String first, @QueryParam("max") String max) {
-        Paging paging = Paging.of(first, max);
-        return provider.history().list(realm, machineUser.id(), paging.first(), paging.max())
-                .map(Representations::toRepresentation)
-                .toList();
-    }
-
-    @GET
-    @Path("history/count")
-    public long historyCount() {
-        return provider.history().count(realm, machineUser.id());
+    public HistoryResource history() {
+        return new HistoryResource(provider, realm, machineUser.id());
     }
 
     /** One entry per UTC day, oldest first, days without traffic included as zeros for charts. */

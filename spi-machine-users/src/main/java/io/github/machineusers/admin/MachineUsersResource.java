@@ -26,7 +26,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.events.admin.OperationType;
-import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ModelDuplicateException;
 import org.keycloak.models.RealmModel;
@@ -149,13 +148,16 @@ public class MachineUsersResource {
     }
 
     @Path("{id}")
-    public MachineUserResource machineUser(@PathParam("id") String id) {
+    public Object machineUser(@PathParam("id") String id) {
         permissions.requireView();
-        ClientModel client = id == null || id.length() > 36 ? null : session.clients().getClientById(realm, id);
-        MachineUser machineUser = MachineUser.of(client);
-        if (machineUser == null) {
-            throw new NotFoundException("Machine user not found");
+        boolean wellFormed = id != null && id.length() <= 36;
+        MachineUser machineUser = MachineUser.of(wellFormed ? session.clients().getClientById(realm, id) : null);
+        if (machineUser != null) {
+            return new MachineUserResource(session, realm, auth, permissions, events, machineUser);
         }
-        return new MachineUserResource(session, realm, auth, permissions, events, machineUser);
+        if (wellFormed && provider.history().count(realm, id) > 0) {
+            return new DeletedMachineUserResource(provider, realm, id);
+        }
+        throw new NotFoundException("Machine user not found");
     }
 }

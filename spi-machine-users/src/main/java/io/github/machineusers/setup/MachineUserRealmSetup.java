@@ -58,7 +58,7 @@ public final class MachineUserRealmSetup {
     private static RoleModel[] ensureRoles(ClientModel app) {
         RoleModel view = ensureRole(app, VIEW_ROLE, "View machine users, their keys, history and usage");
         RoleModel manage = ensureRole(app, MANAGE_ROLE, "Create, change, suspend and delete machine users and their keys");
-        if (!manage.hasRole(view)) {
+        if (manage.getCompositesStream().noneMatch(view::equals)) {
             manage.addCompositeRole(view);
         }
         return new RoleModel[]{manage, view};
@@ -78,7 +78,8 @@ public final class MachineUserRealmSetup {
             return;
         }
         for (RoleModel role : roles) {
-            if (!composite.hasRole(role)) {
+            // Direct membership, like Keycloak's own view-* and manage-* roles in realm-admin.
+            if (composite.getCompositesStream().noneMatch(role::equals)) {
                 composite.addCompositeRole(role);
             }
         }

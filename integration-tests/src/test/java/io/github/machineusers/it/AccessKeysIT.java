@@ -1,0 +1,169 @@
+package io.github.machineusers.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.machineusers.it.support.MachineUsersApi;
+import io.github.machineusers.it.support.RealmFixture;
+import io.github.machineusers.it.support.TokenClient;
+import io.github.machineusers.it.support.TokenClient.Method;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Contract sections 2 and 4: the key limit, rotation, replace, expiry and the realm policy. */
+class AccessKeysIT {
+
+    private static final long DAY = 86_400_000L;
+    private static RealmFixture fixture;
+    private static MachineUsersApi api;
+    private static TokenClient tokens;
+
+    @BeforeAll
+    static void realm() {
+        fixture = RealmFixture.create("keys");
+        api = fixture.machineUsers();
+        tokens = fixture.tokens();
+    }
+
+    @Test
+    void secretIsShownOnceAndNeverAgain() {
+        JsonNode mu = api.createWithKey("Secret once");
+        String id = mu.path("id").asText();
+        String secret = mu.path("accessKey").path("secret").asText();
+        assertThat(secret).matches("kcmu_[0-9A-Za-z]{49}");
+
+        assertThat(api.get(id).body()).doesNotContain(secret).doesNotContain("\"secret\"");
+        assertThat(api.keys(id).body()).doesNotContain(secret).doesNotContain("\"secret\"");
+        assertThat(api.list("").body()).doesNotContain(secret);
+        assertThat(api.history(id).body()).doesNotContain(secret);
+        assertThat(fixture.admin().get("/" + fixture.realm() + "/clients/" + id).body()).doesNotContain(secret);
+    }
+
+    @Test
+    void aThirdKeyIsRefusedAndChangesNothing() {
+        JsonNode mu = api.createWithKey("Two at most");
+        String id = mu.path("id").asText();
+        api.createKey(id, Map.of()).expectStatus(201);
+
+        var third = api.createKey(id, Map.of("description", "one too many"));
+
+        assertThat(third.status()).isEqualTo(409);
+        assertThat(third.json().path("errorMessage").asText()).contains("maximum of 2");
+        assertThat(api.keys(id).json()).hasSize(2);
+    }
+
+    @Test
+    void concurrentCreatesNeverExceedTheLimit() throws Exception {
+        JsonNode mu = fixture.machineUsers().create(Map.of("name", "Raced", "generateKey", false)).expectStatus(201).json();
+        String id = mu.path("id").asText();
+        assertThat(mu.has("accessKey")).isFalse();
+        ExecutorService pool = Executors.newFixedThreadPool(10);
+        List<Callable<Integer>> creates = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            creates.add(() -> api.createKey(id, Map.of()).status());
+        }
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<Integer> f : pool.invokeAll(creates)) {
+            statuses.add(f.get());
+        }
+        pool.shutdown();
+
+        assertThat(statuses).containsOnly(201, 409);
+        assertThat(statuses.stream().filter(s -> s == 201)).hasSize(2);
+        assertThat(api.keys(id).json()).hasSize(2);
+    }
+
+    @Test
+    void rotationWithoutDowntime() {
+        JsonNode mu = api.createWithKey("Rotated");
+        String id = mu.path("id").asText();
+        String clientId = mu.path("clientId").asText();
+        String oldKey = mu.path("accessKey").path("id").asText();
+        String oldSecret = mu.path("accessKey").path("secret").asText();
+
+        JsonNode next = api.createKey(id, Map.of("description", "2027 key")).expectStatus(201).json();
+        assertThat(tokens.clientCredentials(clientId, oldSecret, Method.BASIC).ok()).isTrue();
+        assertThat(tokens.clientCredentials(clientId, next.path("secret").asText(), Method.BASIC).ok()).isTrue();
+
+        api.updateKey(id, oldKey, Map.of("status", "INACTIVE")).expectStatus(200);
+        assertThat(tokens.clientCredentials(clientId, oldSecret, Method.BASIC).ok()).isFalse();
+        api.deleteKey(id, oldKey).expectStatus(204);
+
+        assertThat(api.keys(id).json().findValuesAsText("id")).containsExactly(next.path("id").asText());
+        assertThat(tokens.clientCredentials(clientId, next.path("secret").asText(), Method.BASIC).ok()).isTrue();
+    }
+
+    @Test
+    void replaceReturnsANewKeyAndTheOldOneStopsAtOnce() {
+        JsonNode mu = api.createWithKey("Replaced");
+        String id = mu.path("id").asText();
+        String oldKey = mu.path("accessKey").path("id").asText();
+        String oldSecret = mu.path("accessKey").path("secret").asText();
+        api.createKey(id, Map.of()).expectStatus(201);
+
+        JsonNode fresh = api.replaceKey(id, oldKey).expectStatus(200).json();
+
+        assertThat(fresh.path("id").asText()).isNotEqualTo(oldKey);
+        assertThat(fresh.path("secret").asText()).startsWith("kcmu_").isNotEqualTo(oldSecret);
+        assertThat(tokens.clientCredentials(oldKey, oldSecret, Method.BASIC).ok()).isFalse();
+        assertThat(tokens.clientCredentials(mu.path("clientId").asText(), oldSecret, Method.BASIC).ok()).isFalse();
+        assertThat(tokens.clientCredentials(fresh.path("id").asText(), fresh.path("secret").asText(), Method.BASIC).ok()).isTrue();
+        assertThat(api.keys(id).json()).hasSize(2);
+        assertThat(api.history(id).json().get(0).path("action").asText()).isEqualTo("KEY_REPLACED");
+    }
+
+    @Test
+    void changingTheExpiryKeepsTheSecret() {
+        JsonNode mu = api.createWithKey("Expiry moved");
+        String id = mu.path("id").asText();
+        String keyId = mu.path("accessKey").path("id").asText();
+        long expiry = System.currentTimeMillis() + 30 * DAY;
+
+        JsonNode key = api.updateKey(id, keyId, Map.of("expiresAt", expiry, "description", "moved")).expectStatus(200).json();
+
+        assertThat(key.path("expiresAt").asLong()).isEqualTo(expiry);
+        assertThat(key.path("description").asText()).isEqualTo("moved");
+        assertThat(key.has("secret")).isFalse();
+        assertThat(tokens.clientCredentials(keyId, mu.path("accessKey").path("secret").asText(), Method.POST).ok()).isTrue();
+    }
+
+    @Test
+    void lastUsedIsShownAfterATokenRequest() {
+        JsonNode mu = api.createWithKey("Last used");
+        String id = mu.path("id").asText();
+        assertThat(api.keys(id).json().get(0).has("lastUsedAt")).isFalse();
+        long before = System.currentTimeMillis();
+
+        tokens.clientCredentials(mu.path("clientId").asText(), mu.path("accessKey").path("secret").asText(), Method.BASIC);
+
+        assertThat(api.keys(id).json().get(0).path("lastUsedAt").asLong()).isBetween(before - 1000, System.currentTimeMillis() + 1000);
+    }
+
+    @Test
+    void policyCapsKeyLifetimeAndLimitsKeyCount() {
+        RealmFixture own = RealmFixture.create("policy");
+        MachineUsersApi scoped = own.machineUsers();
+        JsonNode policy = scoped.policy().expectStatus(200).json();
+        assertThat(policy.path("maxKeysPerMachineUser").asInt()).isEqualTo(2);
+
+        scoped.updatePolicy(Map.of("maxKeysPerMachineUser", 3, "maxKeyLifetimeDays", 90)).expectStatus(200);
+
+        JsonNode mu = scoped.createWithKey("Capped");
+        long expires = mu.path("accessKey").path("expiresAt").asLong();
+        assertThat(expires).isBetween(System.currentTimeMillis() + 89 * DAY, System.currentTimeMillis() + 91 * DAY);
+        String id = mu.path("id").asText();
+        assertThat(scoped.createKey(id, Map.of("expiresAt", System.currentTimeMillis() + 365 * DAY)).status()).isEqualTo(400);
+        scoped.createKey(id, Map.of()).expectStatus(201);
+        scoped.createKey(id, Map.of()).expectStatus(201);
+        assertThat(scoped.createKey(id, Map.of()).status()).isEqualTo(409);
+        assertThat(scoped.keys(id).json()).hasSize(3);
+    }
+}
