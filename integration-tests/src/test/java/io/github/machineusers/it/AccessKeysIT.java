@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.machineusers.it.support.KeycloakTestServer;
 import io.github.machineusers.it.support.MachineUsersApi;
 import io.github.machineusers.it.support.RealmFixture;
 import io.github.machineusers.it.support.TokenClient;
@@ -45,6 +46,7 @@ class AccessKeysIT {
         assertThat(api.list("").body()).doesNotContain(secret);
         assertThat(api.history(id).body()).doesNotContain(secret);
         assertThat(fixture.admin().get("/" + fixture.realm() + "/clients/" + id).body()).doesNotContain(secret);
+        assertThat(KeycloakTestServer.get().serverLog()).doesNotContain(secret);
     }
 
     @Test

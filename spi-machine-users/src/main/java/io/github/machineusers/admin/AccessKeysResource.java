@@ -1,5 +1,7 @@
 package io.github.machineusers.admin;
 
+import io.github.machineusers.access.MachineUserPermissions;
+import io.github.machineusers.permissionsets.admin.JsonBodies;
 import java.net.URI;
 import java.util.List;
 
@@ -62,7 +64,7 @@ public class AccessKeysResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(String body) {
         permissions.requireManage();
-        CreateAccessKeyRepresentation rep = RequestBodies.readOptional(body, CreateAccessKeyRepresentation.class);
+        CreateAccessKeyRepresentation rep = JsonBodies.readOptional(body, CreateAccessKeyRepresentation.class);
         IssuedAccessKey issued;
         try {
             issued = manager().create(machineUser, rep, AdminActors.of(auth));
@@ -86,7 +88,7 @@ public class AccessKeysResource {
     public AccessKeyRepresentation update(@PathParam("keyId") String keyId, String body) {
         permissions.requireManage();
         AccessKeyModel key = key(keyId);
-        manager().update(machineUser, key, RequestBodies.tree(body), AdminActors.of(auth));
+        manager().update(machineUser, key, JsonBodies.tree(body), AdminActors.of(auth));
         AccessKeyRepresentation answer = Representations.toRepresentation(provider, key);
         events.send(OperationType.UPDATE, AdminEvents.ACCESS_KEY, answer, "machine-users", machineUser.id(), "keys", key.getId());
         return answer;
@@ -110,7 +112,7 @@ public class AccessKeysResource {
     public AccessKeyRepresentation replace(@PathParam("keyId") String keyId, String body) {
         permissions.requireManage();
         AccessKeyModel old = key(keyId);
-        CreateAccessKeyRepresentation rep = RequestBodies.readOptional(body, CreateAccessKeyRepresentation.class);
+        CreateAccessKeyRepresentation rep = JsonBodies.readOptional(body, CreateAccessKeyRepresentation.class);
         String oldId = old.getId();
         IssuedAccessKey issued = manager().replace(machineUser, old, rep.description, rep.expiresAt, AdminActors.of(auth));
         events.send(OperationType.DELETE, AdminEvents.ACCESS_KEY, null, "machine-users", machineUser.id(), "keys", oldId);

@@ -9,6 +9,7 @@ final class AdminEvents {
     static final String MACHINE_USER = "MACHINE_USER";
     static final String ACCESS_KEY = "MACHINE_USER_ACCESS_KEY";
     static final String POLICY = "MACHINE_USER_POLICY";
+    static final String PERMISSION_SET_GRANT = "MACHINE_USER_PERMISSION_SET";
 
     private final AdminEventBuilder builder;
 

@@ -1,5 +1,12 @@
 package io.github.machineusers.admin;
 
+import io.github.machineusers.access.MachineUserPermissions;
+import io.github.machineusers.access.RoleGrantGuard;
+import io.github.machineusers.permissionsets.PermissionSet;
+import io.github.machineusers.permissionsets.PermissionSetException;
+import io.github.machineusers.permissionsets.PermissionSets;
+import io.github.machineusers.permissionsets.admin.PermissionSetErrors;
+import io.github.machineusers.permissionsets.admin.JsonBodies;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +29,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -67,7 +75,7 @@ public class MachineUserResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public MachineUserRepresentation update(String body) {
         permissions.requireManage();
-        JsonNode changes = RequestBodies.tree(body);
+        JsonNode changes = JsonBodies.tree(body);
         manager().update(machineUser, changes, AdminActors.of(auth));
         MachineUserRepresentation answer = representation();
         events.send(OperationType.UPDATE, AdminEvents.MACHINE_USER, answer, "machine-users", machineUser.id());
@@ -87,7 +95,7 @@ public class MachineUserResource {
     @Path("suspend")
     public MachineUserRepresentation suspend(String body) {
         permissions.requireManage();
-        SuspensionRepresentation rep = RequestBodies.readOptional(body, SuspensionRepresentation.class);
+        SuspensionRepresentation rep = JsonBodies.readOptional(body, SuspensionRepresentation.class);
         manager().suspend(machineUser, rep.reason, AdminActors.of(auth));
         MachineUserRepresentation answer = representation();
         events.send(OperationType.ACTION, AdminEvents.MACHINE_USER, answer, "machine-users", machineUser.id(), "suspend");
@@ -129,6 +137,39 @@ public class MachineUserResource {
         return result;
     }
 
+    @PUT
+    @Path("permission-sets/{name}")
+    public Response grant(@PathParam("name") String name) {
+        permissions.requireManage();
+        PermissionSet set = permissionSet(name);
+        new RoleGrantGuard(permissions, realm).requireMayGrant(set.role());
+        if (manager().grant(machineUser, set, AdminActors.of(auth))) {
+            events.send(OperationType.CREATE, AdminEvents.PERMISSION_SET_GRANT, Map.of("permissionSet", set.name()),
+                    "machine-users", machineUser.id(), "permission-sets", set.name());
+        }
+        return Response.noContent().build();
+    }
+
+    @DELETE
+    @Path("permission-sets/{name}")
+    public Response revoke(@PathParam("name") String name) {
+        permissions.requireManage();
+        PermissionSet set = permissionSet(name);
+        if (manager().revoke(machineUser, set, AdminActors.of(auth))) {
+            events.send(OperationType.DELETE, AdminEvents.PERMISSION_SET_GRANT, Map.of("permissionSet", set.name()),
+                    "machine-users", machineUser.id(), "permission-sets", set.name());
+        }
+        return Response.noContent().build();
+    }
+
+    private PermissionSet permissionSet(String name) {
+        try {
+            return new PermissionSets(session, realm).require(name);
+        } catch (PermissionSetException e) {
+            throw PermissionSetErrors.toResponse(e);
+        }
+    }
+
     @Path("keys")
     public AccessKeysResource keys() {
         return new AccessKeysResource(session, realm, auth, permissions, events, machineUser);
@@ -139,6 +180,6 @@ public class MachineUserResource {
     }
 
     private MachineUserRepresentation representation() {
-        return Representations.toRepresentation(provider, realm, machineUser);
+        return Representations.toRepresentation(session, provider, realm, machineUser);
     }
 }

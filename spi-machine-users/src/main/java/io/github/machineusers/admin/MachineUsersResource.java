@@ -1,5 +1,12 @@
 package io.github.machineusers.admin;
 
+import io.github.machineusers.access.MachineUserPermissions;
+import io.github.machineusers.access.RoleGrantGuard;
+import io.github.machineusers.permissionsets.PermissionSet;
+import io.github.machineusers.permissionsets.PermissionSetException;
+import io.github.machineusers.permissionsets.PermissionSets;
+import io.github.machineusers.permissionsets.admin.PermissionSetErrors;
+import io.github.machineusers.permissionsets.admin.JsonBodies;
 import java.net.URI;
 import java.util.List;
 
@@ -60,7 +67,7 @@ public class MachineUsersResource {
         Paging paging = Paging.of(first, max);
         return provider.search(realm, query(search, status), paging.first(), paging.max())
                 .map(MachineUser::of)
-                .map(mu -> Representations.toRepresentation(provider, realm, mu))
+                .map(mu -> Representations.toRepresentation(session, provider, realm, mu))
                 .toList();
     }
 
@@ -90,14 +97,15 @@ public class MachineUsersResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(String body) {
         permissions.requireManage();
-        CreateMachineUserRepresentation rep = RequestBodies.read(body, CreateMachineUserRepresentation.class);
+        CreateMachineUserRepresentation rep = JsonBodies.read(body, CreateMachineUserRepresentation.class);
+        List<PermissionSet> sets = grantablePermissionSets(rep.permissionSets);
         MachineUserManager.Created created;
         try {
-            created = new MachineUserManager(session, realm).create(rep, AdminActors.of(auth));
+            created = new MachineUserManager(session, realm).create(rep, sets, AdminActors.of(auth));
         } catch (ModelDuplicateException e) {
             throw ErrorResponse.exists("A client with client id '" + rep.clientId + "' already exists");
         }
-        MachineUserRepresentation answer = Representations.toRepresentation(provider, realm, created.machineUser());
+        MachineUserRepresentation answer = Representations.toRepresentation(session, provider, realm, created.machineUser());
         events.send(OperationType.CREATE, AdminEvents.MACHINE_USER, answer, "machine-users", answer.id);
         if (created.accessKey() != null) {
             AccessKeyRepresentation key = Representations.toRepresentation(provider, created.accessKey().key());
@@ -107,6 +115,18 @@ public class MachineUsersResource {
         }
         URI location = session.getContext().getUri().getAbsolutePathBuilder().path(answer.id).build();
         return Response.created(location).entity(answer).build();
+    }
+
+    private List<PermissionSet> grantablePermissionSets(List<String> names) {
+        List<PermissionSet> sets;
+        try {
+            sets = new PermissionSets(session, realm).resolve(names);
+        } catch (PermissionSetException e) {
+            throw PermissionSetErrors.toResponse(e);
+        }
+        RoleGrantGuard guard = new RoleGrantGuard(permissions, realm);
+        sets.forEach(set -> guard.requireMayGrant(set.role()));
+        return sets;
     }
 
     @GET
@@ -121,8 +141,8 @@ public class MachineUsersResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public MachineUserPolicyRepresentation updatePolicy(String body) {
         permissions.requireManage();
-        JsonNode changes = RequestBodies.tree(body);
-        MachineUserPolicyRepresentation rep = RequestBodies.read(body, MachineUserPolicyRepresentation.class);
+        JsonNode changes = JsonBodies.tree(body);
+        MachineUserPolicyRepresentation rep = JsonBodies.read(body, MachineUserPolicyRepresentation.class);
         MachineUserPolicy current = MachineUserPolicy.of(realm);
         // Fields left out keep their value; a nullable field sent as null is cleared.
         MachineUserPolicy updated = new MachineUserPolicy(

@@ -10,13 +10,16 @@ import io.github.machineusers.model.MachineUser;
 import io.github.machineusers.model.MachineUserPolicy;
 import io.github.machineusers.model.MachineUserProvider;
 import io.github.machineusers.model.UsageDay;
+import io.github.machineusers.permissionsets.PermissionSets;
 import io.github.machineusers.representations.AccessKeyRepresentation;
 import io.github.machineusers.representations.HistoryEntryRepresentation;
 import io.github.machineusers.representations.MachineUserPolicyRepresentation;
 import io.github.machineusers.representations.MachineUserRepresentation;
 import io.github.machineusers.representations.UsageDayRepresentation;
 import org.keycloak.common.util.Time;
+import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
 import org.keycloak.util.JsonSerialization;
 
 /** Model to JSON. Secrets are added only by the create and replace answers, never here. */
@@ -25,7 +28,7 @@ final class Representations {
     private Representations() {
     }
 
-    static MachineUserRepresentation toRepresentation(MachineUserProvider provider, RealmModel realm, MachineUser machineUser) {
+    static MachineUserRepresentation toRepresentation(KeycloakSession session, MachineUserProvider provider, RealmModel realm, MachineUser machineUser) {
         MachineUserRepresentation rep = new MachineUserRepresentation();
         rep.id = machineUser.id();
         rep.clientId = machineUser.clientId();
@@ -36,8 +39,9 @@ final class Representations {
         rep.suspendedReason = machineUser.isSuspended() ? machineUser.suspendedReason() : null;
         rep.accessTokenLifespan = machineUser.accessTokenLifespan();
         rep.notificationEmail = machineUser.notificationEmail();
-        // Grants arrive with the permission-set and group features; none can be made before them.
-        rep.permissionSets = List.of();
+        UserModel account = session.users().getServiceAccount(machineUser.client());
+        rep.permissionSets = account == null ? List.of() : PermissionSets.directNames(account);
+        // Machine-user groups arrive with their own feature; none can be joined before it.
         rep.groups = List.of();
         rep.createdAt = provider.getCreatedAt(realm, machineUser.client());
         rep.createdBy = provider.getCreatedBy(realm, machineUser.client());

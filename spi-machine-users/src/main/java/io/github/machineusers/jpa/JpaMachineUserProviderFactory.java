@@ -1,6 +1,7 @@
 package io.github.machineusers.jpa;
 
 import java.util.List;
+import java.util.Set;
 
 import io.github.machineusers.model.MachineUserProvider;
 import io.github.machineusers.model.MachineUserProviderFactory;
@@ -13,6 +14,7 @@ import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.utils.PostMigrationEvent;
+import org.keycloak.provider.Provider;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 import org.keycloak.timer.TimerProvider;
@@ -64,6 +66,12 @@ public class JpaMachineUserProviderFactory implements MachineUserProviderFactory
                 LOG.debug("Usage not written at shutdown", e);
             }
         }
+    }
+
+    /** Makes Keycloak close this factory, and so write the last usage, before the database connections. */
+    @Override
+    public Set<Class<? extends Provider>> dependsOn() {
+        return Set.of(JpaConnectionProvider.class, TimerProvider.class);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.github.machineusers.manage;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -12,6 +13,7 @@ import io.github.machineusers.model.IssuedAccessKey;
 import io.github.machineusers.model.MachineUser;
 import io.github.machineusers.model.MachineUserPolicy;
 import io.github.machineusers.model.MachineUserProvider;
+import io.github.machineusers.permissionsets.PermissionSet;
 import io.github.machineusers.representations.CreateMachineUserRepresentation;
 import io.github.machineusers.setup.MachineUserLifecycle;
 import io.github.machineusers.setup.MachineUserRealmSetup;
@@ -19,6 +21,7 @@ import org.keycloak.common.util.Time;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
 import org.keycloak.protocol.oidc.OIDCLoginProtocol;
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.services.managers.ClientManager;
@@ -40,14 +43,14 @@ public class MachineUserManager {
     public record Created(MachineUser machineUser, IssuedAccessKey accessKey) {
     }
 
-    public Created create(CreateMachineUserRepresentation rep, Actor actor) {
+    /** @param permissionSets already resolved and checked against the caller's rights */
+    public Created create(CreateMachineUserRepresentation rep, List<PermissionSet> permissionSets, Actor actor) {
         String name = Validation.requiredText("name", rep.name, Validation.MAX_NAME);
         String description = Validation.optionalText("description", rep.description, Validation.MAX_DESCRIPTION);
         String clientId = Validation.clientId(rep.clientId);
         String email = Validation.email(rep.notificationEmail);
         Integer lifespan = Validation.tokenLifespan(rep.accessTokenLifespan);
         Validation.noneYet("partition", rep.partition);
-        Validation.noneYet("permissionSets", rep.permissionSets);
         Validation.noneYet("groups", rep.groups);
         MachineUserPolicy policy = MachineUserPolicy.of(realm);
         boolean generateKey = rep.generateKey == null || rep.generateKey;
@@ -67,6 +70,7 @@ public class MachineUserManager {
         details.put("clientId", client.getClientId());
         details.put("name", name);
         provider.history().record(realm, client.getId(), HistoryAction.CREATED, actor, details);
+        permissionSets.forEach(set -> grant(machineUser, set, actor));
 
         IssuedAccessKey key = generateKey
                 ? new AccessKeyManager(session, realm).create(machineUser, null, keyExpiresAt, actor)
@@ -191,6 +195,38 @@ public class MachineUserManager {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    /** @return false when the set was granted already */
+    public boolean grant(MachineUser machineUser, PermissionSet set, Actor actor) {
+        UserModel account = serviceAccount(machineUser);
+        if (account.getRealmRoleMappingsStream().anyMatch(set.role()::equals)) {
+            return false;
+        }
+        account.grantRole(set.role());
+        provider.history().record(realm, machineUser.id(), HistoryAction.PERMISSION_SET_GRANTED, actor, Map.of("permissionSet", set.name()));
+        return true;
+    }
+
+    /** @return false when the set was not granted */
+    public boolean revoke(MachineUser machineUser, PermissionSet set, Actor actor) {
+        UserModel account = serviceAccount(machineUser);
+        if (account.getRealmRoleMappingsStream().noneMatch(set.role()::equals)) {
+            return false;
+        }
+        account.deleteRoleMapping(set.role());
+        provider.history().record(realm, machineUser.id(), HistoryAction.PERMISSION_SET_REVOKED, actor, Map.of("permissionSet", set.name()));
+        return true;
+    }
+
+    public UserModel serviceAccount(MachineUser machineUser) {
+        UserModel account = session.users().getServiceAccount(machineUser.client());
+        if (account == null) {
+            // Someone turned the service account off in the stock console; a machine user always has one.
+            new ClientManager(new RealmManager(session)).enableServiceAccount(machineUser.client());
+            account = session.users().getServiceAccount(machineUser.client());
+        }
+        return account;
     }
 
     public void delete(MachineUser machineUser, Actor actor) {

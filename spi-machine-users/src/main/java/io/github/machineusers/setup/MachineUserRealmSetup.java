@@ -3,8 +3,10 @@ package io.github.machineusers.setup;
 import java.util.HashMap;
 import java.util.Map;
 
+import io.github.machineusers.access.MachineUserPermissions;
 import io.github.machineusers.authenticator.AccessKeyClientAuthenticator;
 import io.github.machineusers.mapper.AccessKeyIdMapper;
+import io.github.machineusers.permissionsets.PermissionSetsMapper;
 import org.keycloak.Config;
 import org.keycloak.models.AdminRoles;
 import org.keycloak.models.AuthenticationExecutionModel;
@@ -26,10 +28,11 @@ import org.keycloak.protocol.oidc.mappers.OIDCAttributeMapperHelper;
  */
 public final class MachineUserRealmSetup {
 
-    public static final String MANAGE_ROLE = "manage-machine-users";
-    public static final String VIEW_ROLE = "view-machine-users";
+    public static final String MANAGE_ROLE = MachineUserPermissions.MANAGE_ROLE;
+    public static final String VIEW_ROLE = MachineUserPermissions.VIEW_ROLE;
     public static final String CLIENT_SCOPE = "machine-user";
     static final String ACCESS_KEY_ID_MAPPER = "access key id";
+    static final String PERMISSION_SETS_MAPPER = "permission sets";
 
     private MachineUserRealmSetup() {
     }
@@ -111,18 +114,24 @@ public final class MachineUserRealmSetup {
             scope.setIncludeInTokenScope(false);
             scope.setDisplayOnConsentScreen(false);
         }
-        if (scope.getProtocolMapperByName(OIDCLoginProtocol.LOGIN_PROTOCOL, ACCESS_KEY_ID_MAPPER) == null) {
-            ProtocolMapperModel mapper = new ProtocolMapperModel();
-            mapper.setName(ACCESS_KEY_ID_MAPPER);
-            mapper.setProtocol(OIDCLoginProtocol.LOGIN_PROTOCOL);
-            mapper.setProtocolMapper(AccessKeyIdMapper.PROVIDER_ID);
-            Map<String, String> config = new HashMap<>();
-            config.put(OIDCAttributeMapperHelper.INCLUDE_IN_ACCESS_TOKEN, "true");
-            config.put(OIDCAttributeMapperHelper.INCLUDE_IN_INTROSPECTION, "true");
-            mapper.setConfig(config);
-            scope.addProtocolMapper(mapper);
-        }
+        ensureMapper(scope, ACCESS_KEY_ID_MAPPER, AccessKeyIdMapper.PROVIDER_ID);
+        ensureMapper(scope, PERMISSION_SETS_MAPPER, PermissionSetsMapper.PROVIDER_ID);
         return scope;
+    }
+
+    private static void ensureMapper(ClientScopeModel scope, String name, String mapperType) {
+        if (scope.getProtocolMapperByName(OIDCLoginProtocol.LOGIN_PROTOCOL, name) != null) {
+            return;
+        }
+        ProtocolMapperModel mapper = new ProtocolMapperModel();
+        mapper.setName(name);
+        mapper.setProtocol(OIDCLoginProtocol.LOGIN_PROTOCOL);
+        mapper.setProtocolMapper(mapperType);
+        Map<String, String> config = new HashMap<>();
+        config.put(OIDCAttributeMapperHelper.INCLUDE_IN_ACCESS_TOKEN, "true");
+        config.put(OIDCAttributeMapperHelper.INCLUDE_IN_INTROSPECTION, "true");
+        mapper.setConfig(config);
+        scope.addProtocolMapper(mapper);
     }
 
     public static ClientScopeModel machineUserScope(RealmModel realm) {

@@ -1,63 +1,42 @@
 package io.github.machineusers.it.support;
 
-import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
- * One real Keycloak server per test JVM, started from the distribution that the build unpacked
- * (system property {@code keycloak.home}) with the project's bundle in {@code providers/}.
- * Starting it costs about a minute, so every test class shares it; tests isolate themselves by
- * creating their own realms.
+ * One real Keycloak server per test JVM with the project's bundle installed. Starting it costs
+ * about a minute, so every test class shares it; tests isolate themselves by creating their own
+ * realms.
+ *
+ * <p>System property {@code keycloak.server} picks how the server runs: {@code distribution}
+ * (default) from the unpacked distribution zip, or {@code testcontainers} in the official
+ * container image, for machines that have a Docker engine.
  */
-public final class KeycloakTestServer {
+public abstract class KeycloakTestServer {
 
-    private static final Duration BUILD_TIMEOUT = Duration.ofMinutes(5);
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
-    private static final Duration STOP_GRACE = Duration.ofSeconds(20);
-    private static final int LOG_TAIL_LINES = 80;
     private static final String ADMIN_USERNAME = "admin";
 
     private static KeycloakTestServer instance;
     private static RuntimeException startupFailure;
 
-    private final Path home;
-    private final Path logFile;
-    private final List<String> extraOptions;
-    private final int httpPort;
-    private final int managementPort;
-    private final String adminPassword;
-    private Process process;
+    private final Path logFile = Paths.get(System.getProperty("project.build.directory", "target"))
+            .toAbsolutePath().resolve("keycloak-server.log");
+    private final String adminPassword = randomPassword();
 
     /** The shared server, started on first use. A failed start is remembered, not retried per test class. */
     public static synchronized KeycloakTestServer get() {
         if (startupFailure != null) {
-            throw new IllegalStateException("Keycloak failed to start earlier in this JVM", startupFailure);
+            // The first line of the reason, so each failed test's summary line says why.
+            String reason = String.valueOf(startupFailure.getMessage()).lines().findFirst().orElse("");
+            throw new IllegalStateException("Keycloak failed to start earlier in this JVM: " + reason, startupFailure);
         }
         if (instance == null) {
             try {
-                KeycloakTestServer server = new KeycloakTestServer();
+                KeycloakTestServer server = create(System.getProperty("keycloak.server", ""));
                 server.start();
                 instance = server;
             } catch (RuntimeException e) {
@@ -68,38 +47,27 @@ public final class KeycloakTestServer {
         return instance;
     }
 
-    private KeycloakTestServer() {
-        String homeProperty = System.getProperty("keycloak.home");
-        if (homeProperty == null || homeProperty.isBlank()) {
-            throw new IllegalStateException("System property keycloak.home is not set; run the tests through `mvn verify`");
-        }
-        this.home = Paths.get(homeProperty).toAbsolutePath();
-        this.logFile = Paths.get(System.getProperty("project.build.directory", "target"))
-                .toAbsolutePath().resolve("keycloak-server.log");
-        this.extraOptions = Arrays.stream(System.getProperty("keycloak.server.options", "").trim().split("\\s+"))
-                .filter(option -> !option.isEmpty())
-                .toList();
-        this.httpPort = freeLoopbackPort();
-        int port;
-        do {
-            port = freeLoopbackPort();
-        } while (port == httpPort);
-        this.managementPort = port;
-        this.adminPassword = randomPassword();
+    private static KeycloakTestServer create(String kind) {
+        // Testcontainers classes are only linked once a ContainerServer is built, so the default run never touches Docker.
+        return switch (kind.isBlank() ? "distribution" : kind.trim()) {
+            case "distribution" -> new DistributionServer();
+            case "testcontainers" -> new ContainerServer();
+            default -> throw new IllegalStateException(
+                    "Unknown keycloak.server=" + kind + "; use distribution (default) or testcontainers");
+        };
     }
 
-    public String baseUrl() {
-        return "http://127.0.0.1:" + httpPort;
-    }
+    /** Starts the server and returns once it is ready, or throws with the reason and the log's end. */
+    protected abstract void start();
 
-    public String managementUrl() {
-        return "http://127.0.0.1:" + managementPort;
-    }
+    public abstract String baseUrl();
 
-    public Path home() {
-        return home;
-    }
+    public abstract String managementUrl();
 
+    /** Everything the server wrote so far, for assertions on log lines. */
+    public abstract String serverLog();
+
+    /** Where the server's output is kept on the test machine, for a look after a failed run. */
     public Path logFile() {
         return logFile;
     }
@@ -112,160 +80,16 @@ public final class KeycloakTestServer {
         return adminPassword;
     }
 
-    /** Everything the build and the server wrote so far, for assertions on log lines. */
-    public String serverLog() {
-        try {
-            return Files.readString(logFile, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private void start() {
-        if (!Files.isRegularFile(home.resolve("bin/kc.sh"))) {
-            throw new IllegalStateException("No Keycloak distribution at " + home);
-        }
-        try {
-            Files.createDirectories(logFile.getParent());
-            Files.deleteIfExists(logFile);
-            // A dev-file database left by an earlier run still holds the admin with that run's
-            // password, and the bootstrap admin is only created into an empty database.
-            deleteRecursively(home.resolve("data"));
-
-            // A single test node must not join (or form) a cluster over the machine's network;
-            // keycloak.server.options may override both the database and the cache.
-            List<String> build = kcCommand("build", "--db=dev-file", "--cache=local", "--health-enabled=true", "--metrics-enabled=true");
-            Process buildProcess = launch(build);
-            if (!buildProcess.waitFor(BUILD_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-                stopTree(buildProcess);
-                throw failure("kc.sh build did not finish within " + BUILD_TIMEOUT.toSeconds() + " s");
-            }
-            if (buildProcess.exitValue() != 0) {
-                throw failure("kc.sh build failed with exit code " + buildProcess.exitValue());
-            }
-
-            process = launch(kcCommand("start", "--optimized",
-                    "--http-enabled=true",
-                    "--http-host=127.0.0.1",
-                    "--http-port=" + httpPort,
-                    "--http-management-port=" + managementPort,
-                    "--hostname-strict=false"));
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> stopTree(process), "keycloak-test-server-stop"));
-            awaitReady();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while starting Keycloak", e);
-        }
-    }
-
-    private List<String> kcCommand(String command, String... options) {
-        // Invoked through sh so that a lost executable bit after unpacking does not matter.
-        List<String> cmd = new ArrayList<>(List.of("/bin/sh", home.resolve("bin/kc.sh").toString(), command));
-        cmd.addAll(List.of(options));
-        cmd.addAll(extraOptions);
-        return cmd;
-    }
-
-    private Process launch(List<String> command) throws IOException {
-        Files.writeString(logFile, "\n$ " + String.join(" ", command) + "\n", StandardCharsets.UTF_8,
-                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .directory(home.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-        // The server must run on the same JDK as the tests, whatever the caller's shell had.
-        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USERNAME);
-        builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword);
-        return builder.start();
-    }
-
-    private void awaitReady() throws InterruptedException {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(managementUrl() + "/health/ready"))
-                .timeout(Duration.ofSeconds(5))
-                .GET()
-                .build();
-        Instant deadline = Instant.now().plus(READY_TIMEOUT);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw failure("Keycloak exited with code " + process.exitValue() + " before it was ready");
-            }
-            try {
-                if (client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notListeningYet) {
-                // expected until the management interface is up
-            }
-            Thread.sleep(500);
-        }
-        stopTree(process);
-        throw failure("Keycloak was not ready within " + READY_TIMEOUT.toSeconds() + " s");
-    }
-
-    private IllegalStateException failure(String message) {
-        return new IllegalStateException(message + "; last " + LOG_TAIL_LINES + " lines of " + logFile + ":\n" + logTail());
-    }
-
-    private String logTail() {
-        try {
-            List<String> lines = Files.readAllLines(logFile, StandardCharsets.UTF_8);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - LOG_TAIL_LINES), lines.size()));
-        } catch (IOException | UncheckedIOException e) {
-            return "(log unreadable: " + e + ")";
-        }
-    }
-
-    /**
-     * kc.sh runs java as a child of the shell, so killing only the shell would orphan the server.
-     * The descendants are listed before anything is signalled because they are re-parented (and
-     * no longer found) once the shell exits.
-     */
-    private static void stopTree(Process root) {
-        if (root == null) {
-            return;
-        }
-        List<ProcessHandle> tree = new ArrayList<>(root.descendants().toList());
-        tree.add(root.toHandle());
-        tree.forEach(ProcessHandle::destroy);
-        Instant deadline = Instant.now().plus(STOP_GRACE);
-        for (ProcessHandle handle : tree) {
-            long remaining = Duration.between(Instant.now(), deadline).toMillis();
-            try {
-                handle.onExit().get(Math.max(remaining, 0), TimeUnit.MILLISECONDS);
-            } catch (Exception stillRunningOrInterrupted) {
-                break;
-            }
-        }
-        tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
-    }
-
-    private static int freeLoopbackPort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** {@code keycloak.server.options}: extra server options, space-separated. */
+    protected static List<String> extraOptions() {
+        return Arrays.stream(System.getProperty("keycloak.server.options", "").trim().split("\\s+"))
+                .filter(option -> !option.isEmpty())
+                .toList();
     }
 
     private static String randomPassword() {
         byte[] bytes = new byte[24];
         new SecureRandom().nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
     }
 }

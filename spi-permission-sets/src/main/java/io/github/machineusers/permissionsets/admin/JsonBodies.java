@@ -1,4 +1,4 @@
-package io.github.machineusers.admin;
+package io.github.machineusers.permissionsets.admin;
 
 import java.io.IOException;
 
@@ -6,16 +6,15 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.services.ErrorResponse;
 
 /**
- * Reads JSON request bodies so that every malformed body answers 400 with a message naming the
- * field, instead of whatever the JAX-RS stack makes of a binding error.
+ * Reads JSON request bodies of the admin API so that every malformed body answers 400 with a
+ * message naming the field, instead of whatever the JAX-RS stack makes of a binding error.
  */
-final class RequestBodies {
+public final class JsonBodies {
 
     /** Unknown fields are ignored so that a representation read with GET can be sent back with PUT. */
     private static final ObjectMapper MAPPER = new ObjectMapper()
@@ -23,10 +22,10 @@ final class RequestBodies {
             .configure(DeserializationFeature.ACCEPT_FLOAT_AS_INT, false)
             .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true);
 
-    private RequestBodies() {
+    private JsonBodies() {
     }
 
-    static <T> T read(String body, Class<T> type) {
+    public static <T> T read(String body, Class<T> type) {
         JsonNode tree = tree(body);
         try {
             return MAPPER.treeToValue(tree, type);
@@ -36,11 +35,11 @@ final class RequestBodies {
     }
 
     /** An empty body counts as {}; anything else must be a JSON object. */
-    static <T> T readOptional(String body, Class<T> type) {
+    public static <T> T readOptional(String body, Class<T> type) {
         return read(body == null || body.isBlank() ? "{}" : body, type);
     }
 
-    static JsonNode tree(String body) {
+    public static JsonNode tree(String body) {
         if (body == null || body.isBlank()) {
             throw ErrorResponse.error("A JSON object is required", Response.Status.BAD_REQUEST);
         }
@@ -61,9 +60,8 @@ final class RequestBodies {
             String field = mismatch.getPath().stream()
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                     .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("?");
-            String expected = mismatch instanceof InvalidFormatException format
-                    ? format.getTargetType().getSimpleName() : mismatch.getTargetType() == null ? "another type" : mismatch.getTargetType().getSimpleName();
-            return "Field '" + field + "' has the wrong type (expected " + expected + ")";
+            Class<?> target = mismatch.getTargetType();
+            return "Field '" + field + "' has the wrong type (expected " + (target == null ? "another type" : target.getSimpleName()) + ")";
         }
         return "Malformed JSON";
     }

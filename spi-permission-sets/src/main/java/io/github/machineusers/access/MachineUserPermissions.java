@@ -1,11 +1,11 @@
-package io.github.machineusers.admin;
+package io.github.machineusers.access;
 
-import io.github.machineusers.setup.MachineUserRealmSetup;
 import jakarta.ws.rs.ForbiddenException;
 import org.keycloak.Config;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.Constants;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
 import org.keycloak.services.resources.admin.AdminAuth;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
@@ -16,6 +16,9 @@ import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
  */
 public final class MachineUserPermissions {
 
+    public static final String MANAGE_ROLE = "manage-machine-users";
+    public static final String VIEW_ROLE = "view-machine-users";
+
     private final AdminPermissionEvaluator auth;
     private final RealmModel realm;
 
@@ -24,12 +27,20 @@ public final class MachineUserPermissions {
         this.realm = realm;
     }
 
+    public AdminPermissionEvaluator evaluator() {
+        return auth;
+    }
+
+    public UserModel caller() {
+        return auth.adminAuth().getUser();
+    }
+
     public boolean canManage() {
-        return hasRole(MachineUserRealmSetup.MANAGE_ROLE);
+        return hasRole(MANAGE_ROLE);
     }
 
     public boolean canView() {
-        return canManage() || hasRole(MachineUserRealmSetup.VIEW_ROLE);
+        return canManage() || hasRole(VIEW_ROLE);
     }
 
     public void requireManage() {

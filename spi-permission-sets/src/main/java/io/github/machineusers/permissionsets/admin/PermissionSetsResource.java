@@ -1,0 +1,178 @@
+package io.github.machineusers.permissionsets.admin;
+
+import java.net.URI;
+import java.util.List;
+
+import io.github.machineusers.access.MachineUserPermissions;
+import io.github.machineusers.access.RoleGrantGuard;
+import io.github.machineusers.permissionsets.PermissionSet;
+import io.github.machineusers.permissionsets.PermissionSetException;
+import io.github.machineusers.permissionsets.PermissionSets;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.keycloak.events.admin.OperationType;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.RoleModel;
+import org.keycloak.services.resources.admin.AdminEventBuilder;
+import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
+
+/** {@code /admin/realms/{realm}/permission-sets} */
+@Produces(MediaType.APPLICATION_JSON)
+public class PermissionSetsResource {
+
+    static final String EVENT_RESOURCE = "PERMISSION_SET";
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final MachineUserPermissions permissions;
+    private final RoleGrantGuard guard;
+    private final AdminEventBuilder adminEvent;
+    private final PermissionSets sets;
+
+    public PermissionSetsResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth, AdminEventBuilder adminEvent) {
+        this.session = session;
+        this.realm = realm;
+        this.permissions = new MachineUserPermissions(auth, realm);
+        this.guard = new RoleGrantGuard(permissions, realm);
+        this.adminEvent = adminEvent;
+        this.sets = new PermissionSets(session, realm);
+    }
+
+    @GET
+    public List<PermissionSetRepresentation> list(@QueryParam("search") String search, @QueryParam("first") String first,
+                                                  @QueryParam("max") String max) {
+        permissions.requireView();
+        return sets.list(search).skip(nonNegative("first", first, 0)).limit(nonNegative("max", max, 100))
+                .map(PermissionSetsResource::toRepresentation).toList();
+    }
+
+    @GET
+    @Path("count")
+    public long count(@QueryParam("search") String search) {
+        permissions.requireView();
+        return sets.list(search).count();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(String body) {
+        permissions.requireManage();
+        PermissionSetRepresentation rep = JsonBodies.read(body, PermissionSetRepresentation.class);
+        if (Boolean.TRUE.equals(rep.managed)) {
+            throw PermissionSetErrors.toResponse(new PermissionSetException(PermissionSetException.Kind.INVALID,
+                    "Managed permission sets come from realm templates, not from the API"));
+        }
+        PermissionSet created;
+        try {
+            requireMayGrantAll(rep.roles);
+            created = sets.create(rep.name, rep.description, rep.roles, Boolean.TRUE.equals(rep.readOnly));
+        } catch (PermissionSetException e) {
+            throw PermissionSetErrors.toResponse(e);
+        }
+        PermissionSetRepresentation answer = toRepresentation(created);
+        event(OperationType.CREATE, answer);
+        URI location = session.getContext().getUri().getAbsolutePathBuilder().path(created.name()).build();
+        return Response.created(location).entity(answer).build();
+    }
+
+    @GET
+    @Path("{name}")
+    public PermissionSetRepresentation get(@PathParam("name") String name) {
+        permissions.requireView();
+        try {
+            return toRepresentation(sets.require(name));
+        } catch (PermissionSetException e) {
+            throw PermissionSetErrors.toResponse(e);
+        }
+    }
+
+    /** Replaces description, roles and read-only flag; the name cannot change. */
+    @PUT
+    @Path("{name}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public PermissionSetRepresentation update(@PathParam("name") String name, String body) {
+        permissions.requireManage();
+        PermissionSetRepresentation rep = JsonBodies.read(body, PermissionSetRepresentation.class);
+        try {
+            PermissionSet set = sets.require(name);
+            sets.requireCustom(set);
+            if (rep.name != null && !rep.name.equals(name)) {
+                throw new PermissionSetException(PermissionSetException.Kind.INVALID, "A permission set cannot be renamed");
+            }
+            requireMayGrantAll(rep.roles);
+            sets.update(set, rep.description, rep.roles, Boolean.TRUE.equals(rep.readOnly));
+            PermissionSetRepresentation answer = toRepresentation(set);
+            event(OperationType.UPDATE, answer);
+            return answer;
+        } catch (PermissionSetException e) {
+            throw PermissionSetErrors.toResponse(e);
+        }
+    }
+
+    @DELETE
+    @Path("{name}")
+    public Response delete(@PathParam("name") String name, @QueryParam("force") boolean force) {
+        permissions.requireManage();
+        try {
+            PermissionSet set = sets.require(name);
+            PermissionSetRepresentation before = toRepresentation(set);
+            sets.delete(set, force);
+            event(OperationType.DELETE, before);
+            return Response.noContent().build();
+        } catch (PermissionSetException e) {
+            throw PermissionSetErrors.toResponse(e);
+        }
+    }
+
+    private void requireMayGrantAll(List<String> roleNames) {
+        if (roleNames == null) {
+            return;
+        }
+        for (String reference : roleNames) {
+            RoleModel role = sets.findRole(reference);
+            if (role != null) {
+                guard.requireMayGrant(role);
+            }
+        }
+    }
+
+    private void event(OperationType operation, PermissionSetRepresentation rep) {
+        adminEvent.operation(operation).resource(EVENT_RESOURCE).resourcePath("permission-sets", rep.name).representation(rep).success();
+    }
+
+    public static PermissionSetRepresentation toRepresentation(PermissionSet set) {
+        PermissionSetRepresentation rep = new PermissionSetRepresentation();
+        rep.name = set.name();
+        rep.description = set.description();
+        rep.roles = set.roleNames();
+        rep.managed = set.isManaged();
+        rep.readOnly = set.isReadOnly();
+        return rep;
+    }
+
+    private static int nonNegative(String name, String value, int defaultValue) {
+        if (value == null || value.isBlank()) {
+            return defaultValue;
+        }
+        try {
+            int parsed = Integer.parseInt(value.trim());
+            if (parsed >= 0) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw PermissionSetErrors.toResponse(new PermissionSetException(PermissionSetException.Kind.INVALID,
+                "Query parameter '" + name + "' must be a whole number, not negative"));
+    }
+}
