@@ -63,7 +63,7 @@ public class AccessKeysResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(String body) {
-        permissions.requireManage();
+        permissions.requireManage(machineUser.partition());
         CreateAccessKeyRepresentation rep = JsonBodies.readOptional(body, CreateAccessKeyRepresentation.class);
         IssuedAccessKey issued;
         try {
@@ -86,7 +86,7 @@ public class AccessKeysResource {
     @Path("{keyId}")
     @Consumes(MediaType.APPLICATION_JSON)
     public AccessKeyRepresentation update(@PathParam("keyId") String keyId, String body) {
-        permissions.requireManage();
+        permissions.requireManage(machineUser.partition());
         AccessKeyModel key = key(keyId);
         manager().update(machineUser, key, JsonBodies.tree(body), AdminActors.of(auth));
         AccessKeyRepresentation answer = Representations.toRepresentation(provider, key);
@@ -97,7 +97,7 @@ public class AccessKeysResource {
     @DELETE
     @Path("{keyId}")
     public Response delete(@PathParam("keyId") String keyId) {
-        permissions.requireManage();
+        permissions.requireManage(machineUser.partition());
         AccessKeyModel key = key(keyId);
         AccessKeyRepresentation before = Representations.toRepresentation(provider, key);
         manager().delete(machineUser, key, AdminActors.of(auth));
@@ -110,7 +110,7 @@ public class AccessKeysResource {
     @Path("{keyId}/replace")
     @Consumes(MediaType.APPLICATION_JSON)
     public AccessKeyRepresentation replace(@PathParam("keyId") String keyId, String body) {
-        permissions.requireManage();
+        permissions.requireManage(machineUser.partition());
         AccessKeyModel old = key(keyId);
         CreateAccessKeyRepresentation rep = JsonBodies.readOptional(body, CreateAccessKeyRepresentation.class);
         String oldId = old.getId();

@@ -10,6 +10,8 @@ final class AdminEvents {
     static final String ACCESS_KEY = "MACHINE_USER_ACCESS_KEY";
     static final String POLICY = "MACHINE_USER_POLICY";
     static final String PERMISSION_SET_GRANT = "MACHINE_USER_PERMISSION_SET";
+    static final String PARTITION = "MACHINE_USER_PARTITION";
+    static final String GROUP = "MACHINE_USER_GROUP";
 
     private final AdminEventBuilder builder;
 

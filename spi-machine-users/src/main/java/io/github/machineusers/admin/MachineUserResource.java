@@ -16,6 +16,8 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.machineusers.manage.MachineUserManager;
+import io.github.machineusers.manage.Validation;
+import io.github.machineusers.partitions.Partitions;
 import io.github.machineusers.model.MachineUser;
 import io.github.machineusers.model.MachineUserProvider;
 import io.github.machineusers.model.UsageDay;
@@ -36,6 +38,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.common.util.Time;
 import org.keycloak.events.admin.OperationType;
+import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
@@ -74,8 +77,19 @@ public class MachineUserResource {
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     public MachineUserRepresentation update(String body) {
-        permissions.requireManage();
+        permissions.requireManage(machineUser.partition());
         JsonNode changes = JsonBodies.tree(body);
+        if (changes.has("partition")) {
+            JsonNode value = changes.get("partition");
+            if (!value.isNull() && !value.isTextual()) {
+                throw Validation.badRequest("Field 'partition' must be a partition path or id, or null");
+            }
+            String target = value.isNull() || value.textValue().isBlank() ? null : value.textValue();
+            GroupModel partition = target == null ? null : new Partitions(session, realm).require("partition", target);
+            // Moving needs manage rights where the machine user goes, not only where it is.
+            permissions.requireManage(partition == null ? null : partition.getId());
+            manager().moveTo(machineUser, partition, AdminActors.of(auth));
+        }
         manager().update(machineUser, changes, AdminActors.of(auth));
         MachineUserRepresentation answer = representation();
         events.send(OperationType.UPDATE, AdminEvents.MACHINE_USER, answer, "machine-users", machineUser.id());
@@ -84,7 +98,7 @@ public class MachineUserResource {
 
     @DELETE
     public Response delete() {
-        permissions.requireManage();
+        permissions.requireManage(machineUser.partition());
         MachineUserRepresentation before = representation();
         manager().delete(machineUser, AdminActors.of(auth));
         events.send(OperationType.DELETE, AdminEvents.MACHINE_USER, before, "machine-users", before.id);
@@ -94,7 +108,7 @@ public class MachineUserResource {
     @POST
     @Path("suspend")
     public MachineUserRepresentation suspend(String body) {
-        permissions.requireManage();
+        permissions.requireManage(machineUser.partition());
         SuspensionRepresentation rep = JsonBodies.readOptional(body, SuspensionRepresentation.class);
         manager().suspend(machineUser, rep.reason, AdminActors.of(auth));
         MachineUserRepresentation answer = representation();
@@ -105,7 +119,7 @@ public class MachineUserResource {
     @POST
     @Path("resume")
     public MachineUserRepresentation resume() {
-        permissions.requireManage();
+        permissions.requireManage(machineUser.partition());
         manager().resume(machineUser, AdminActors.of(auth));
         MachineUserRepresentation answer = representation();
         events.send(OperationType.ACTION, AdminEvents.MACHINE_USER, answer, "machine-users", machineUser.id(), "resume");
@@ -123,7 +137,7 @@ public class MachineUserResource {
     public List<UsageDayRepresentation> usage(@QueryParam("days") String days) {
         int span = Paging.integer("days", days, DEFAULT_USAGE_DAYS);
         if (span < 1 || span > MAX_USAGE_DAYS) {
-            throw io.github.machineusers.manage.Validation.badRequest("Query parameter 'days' must be between 1 and " + MAX_USAGE_DAYS);
+            throw Validation.badRequest("Query parameter 'days' must be between 1 and " + MAX_USAGE_DAYS);
         }
         long today = UsageDays.epochDay(Time.currentTimeMillis());
         long from = today - span + 1;
@@ -140,7 +154,7 @@ public class MachineUserResource {
     @PUT
     @Path("permission-sets/{name}")
     public Response grant(@PathParam("name") String name) {
-        permissions.requireManage();
+        permissions.requireManage(machineUser.partition());
         PermissionSet set = permissionSet(name);
         new RoleGrantGuard(permissions, realm).requireMayGrant(set.role());
         if (manager().grant(machineUser, set, AdminActors.of(auth))) {
@@ -153,7 +167,7 @@ public class MachineUserResource {
     @DELETE
     @Path("permission-sets/{name}")
     public Response revoke(@PathParam("name") String name) {
-        permissions.requireManage();
+        permissions.requireManage(machineUser.partition());
         PermissionSet set = permissionSet(name);
         if (manager().revoke(machineUser, set, AdminActors.of(auth))) {
             events.send(OperationType.DELETE, AdminEvents.PERMISSION_SET_GRANT, Map.of("permissionSet", set.name()),

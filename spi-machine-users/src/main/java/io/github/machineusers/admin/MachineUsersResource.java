@@ -9,9 +9,13 @@ import io.github.machineusers.permissionsets.admin.PermissionSetErrors;
 import io.github.machineusers.permissionsets.admin.JsonBodies;
 import java.net.URI;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.machineusers.groups.MachineUserGroups;
 import io.github.machineusers.manage.MachineUserManager;
+import io.github.machineusers.partitions.Partitions;
 import io.github.machineusers.manage.Validation;
 import io.github.machineusers.model.MachineUser;
 import io.github.machineusers.model.MachineUserPolicy;
@@ -33,6 +37,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.events.admin.OperationType;
+import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ModelDuplicateException;
 import org.keycloak.models.RealmModel;
@@ -50,22 +55,26 @@ public class MachineUsersResource {
     private final MachineUserPermissions permissions;
     private final AdminEvents events;
     private final MachineUserProvider provider;
+    private final Partitions partitions;
 
     public MachineUsersResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth, AdminEventBuilder adminEvent) {
         this.session = session;
         this.realm = realm;
         this.auth = auth;
-        this.permissions = new MachineUserPermissions(auth, realm);
+        this.permissions = new MachineUserPermissions(session, auth, realm);
         this.events = new AdminEvents(adminEvent);
         this.provider = session.getProvider(MachineUserProvider.class);
+        this.partitions = new Partitions(session, realm);
     }
 
     @GET
     public List<MachineUserRepresentation> list(@QueryParam("search") String search, @QueryParam("status") String status,
+                                                @QueryParam("partition") String partition,
+                                                @QueryParam("includeSubPartitions") boolean includeSubPartitions,
                                                 @QueryParam("first") String first, @QueryParam("max") String max) {
-        permissions.requireView();
+        permissions.requireViewSome();
         Paging paging = Paging.of(first, max);
-        return provider.search(realm, query(search, status), paging.first(), paging.max())
+        return provider.search(realm, query(search, status, partition, includeSubPartitions), paging.first(), paging.max())
                 .map(MachineUser::of)
                 .map(mu -> Representations.toRepresentation(session, provider, realm, mu))
                 .toList();
@@ -73,12 +82,13 @@ public class MachineUsersResource {
 
     @GET
     @Path("count")
-    public long count(@QueryParam("search") String search, @QueryParam("status") String status) {
-        permissions.requireView();
-        return provider.count(realm, query(search, status));
+    public long count(@QueryParam("search") String search, @QueryParam("status") String status,
+                      @QueryParam("partition") String partition, @QueryParam("includeSubPartitions") boolean includeSubPartitions) {
+        permissions.requireViewSome();
+        return provider.count(realm, query(search, status, partition, includeSubPartitions));
     }
 
-    private static MachineUserQuery query(String search, String status) {
+    private MachineUserQuery query(String search, String status, String partition, boolean includeSubPartitions) {
         String text = Validation.optionalText("search", search, Validation.MAX_NAME);
         Boolean suspended;
         if (status == null || status.isBlank()) {
@@ -90,18 +100,35 @@ public class MachineUsersResource {
         } else {
             throw Validation.badRequest("Query parameter 'status' must be ACTIVE or SUSPENDED");
         }
-        return new MachineUserQuery(text, suspended);
+        Set<String> owners = null;
+        if (partition != null && !partition.isBlank()) {
+            GroupModel filter = partitions.require("partition", partition);
+            owners = includeSubPartitions ? Partitions.subtree(filter) : Set.of(filter.getId());
+        }
+        if (!permissions.canView()) {
+            // A partition-scoped caller sees only the subtrees of their partitions.
+            Set<String> scope = permissions.scope().viewed();
+            owners = owners == null ? scope : owners.stream().filter(scope::contains).collect(Collectors.toSet());
+        }
+        return new MachineUserQuery(text, suspended, owners);
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(String body) {
-        permissions.requireManage();
+        permissions.requireViewSome();
         CreateMachineUserRepresentation rep = JsonBodies.read(body, CreateMachineUserRepresentation.class);
+        GroupModel partition = rep.partition == null || rep.partition.isBlank() ? null : partitions.require("partition", rep.partition);
+        permissions.requireManage(partition == null ? null : partition.getId());
         List<PermissionSet> sets = grantablePermissionSets(rep.permissionSets);
+        List<GroupModel> groups = new MachineUserGroups(session, realm).resolve(rep.groups);
+        if (!groups.isEmpty()) {
+            // Groups carry partition grants, so joining one is a realm-wide decision.
+            permissions.requireManage();
+        }
         MachineUserManager.Created created;
         try {
-            created = new MachineUserManager(session, realm).create(rep, sets, AdminActors.of(auth));
+            created = new MachineUserManager(session, realm).create(rep, sets, partition, groups, AdminActors.of(auth));
         } catch (ModelDuplicateException e) {
             throw ErrorResponse.exists("A client with client id '" + rep.clientId + "' already exists");
         }
@@ -132,7 +159,7 @@ public class MachineUsersResource {
     @GET
     @Path("policy")
     public MachineUserPolicyRepresentation getPolicy() {
-        permissions.requireView();
+        permissions.requireViewSome();
         return Representations.toRepresentation(MachineUserPolicy.of(realm));
     }
 
@@ -169,12 +196,14 @@ public class MachineUsersResource {
 
     @Path("{id}")
     public Object machineUser(@PathParam("id") String id) {
-        permissions.requireView();
+        permissions.requireViewSome();
         boolean wellFormed = id != null && id.length() <= 36;
         MachineUser machineUser = MachineUser.of(wellFormed ? session.clients().getClientById(realm, id) : null);
         if (machineUser != null) {
+            permissions.requireView(machineUser.partition());
             return new MachineUserResource(session, realm, auth, permissions, events, machineUser);
         }
+        permissions.requireView();
         if (wellFormed && provider.history().count(realm, id) > 0) {
             return new DeletedMachineUserResource(provider, realm, id);
         }

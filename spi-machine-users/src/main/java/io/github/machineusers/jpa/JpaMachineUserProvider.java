@@ -1,6 +1,7 @@
 package io.github.machineusers.jpa;
 
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import io.github.machineusers.jpa.entity.MachineUserEntity;
@@ -41,7 +42,27 @@ public class JpaMachineUserProvider implements MachineUserProvider {
         entity.setRealmId(realm.getId());
         entity.setCreatedAt(Time.currentTimeMillis());
         entity.setCreatedBy(createdBy);
+        entity.setPartitionId(client.getAttribute(MachineUser.PARTITION));
         em.persist(entity);
+    }
+
+    @Override
+    public void setPartition(RealmModel realm, ClientModel client, String partitionId) {
+        MachineUserEntity entity = find(realm, client.getId());
+        if (entity != null) {
+            entity.setPartitionId(partitionId);
+        }
+    }
+
+    @Override
+    public long countOwnedBy(RealmModel realm, Set<String> partitionIds) {
+        if (partitionIds.isEmpty()) {
+            return 0;
+        }
+        return em.createQuery("select count(m) from MachineUserEntity m where m.realmId = :realmId and m.partitionId in :ids", Long.class)
+                .setParameter("realmId", realm.getId())
+                .setParameter("ids", partitionIds)
+                .getSingleResult();
     }
 
     @Override
@@ -81,6 +102,9 @@ public class JpaMachineUserProvider implements MachineUserProvider {
 
     @Override
     public Stream<ClientModel> search(RealmModel realm, MachineUserQuery query, int first, int max) {
+        if (query.matchesNothing()) {
+            return Stream.empty();
+        }
         TypedQuery<String> q = em.createQuery("select m.id " + from(query) + " order by m.createdAt desc, m.id desc", String.class);
         bind(q, realm, query);
         return q.setFirstResult(first).setMaxResults(max).getResultStream()
@@ -90,6 +114,9 @@ public class JpaMachineUserProvider implements MachineUserProvider {
 
     @Override
     public long count(RealmModel realm, MachineUserQuery query) {
+        if (query.matchesNothing()) {
+            return 0;
+        }
         TypedQuery<Long> q = em.createQuery("select count(m) " + from(query), Long.class);
         bind(q, realm, query);
         return q.getSingleResult();
@@ -104,6 +131,9 @@ public class JpaMachineUserProvider implements MachineUserProvider {
         if (query.suspended() != null) {
             jpql.append(" and c.enabled = :enabled");
         }
+        if (query.partitionIds() != null) {
+            jpql.append(" and m.partitionId in :partitionIds");
+        }
         return jpql.toString();
     }
 
@@ -114,6 +144,9 @@ public class JpaMachineUserProvider implements MachineUserProvider {
         }
         if (query.suspended() != null) {
             q.setParameter("enabled", !query.suspended());
+        }
+        if (query.partitionIds() != null) {
+            q.setParameter("partitionIds", query.partitionIds());
         }
     }
 

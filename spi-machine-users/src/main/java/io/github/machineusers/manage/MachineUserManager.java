@@ -13,12 +13,14 @@ import io.github.machineusers.model.IssuedAccessKey;
 import io.github.machineusers.model.MachineUser;
 import io.github.machineusers.model.MachineUserPolicy;
 import io.github.machineusers.model.MachineUserProvider;
+import io.github.machineusers.partitions.Partitions;
 import io.github.machineusers.permissionsets.PermissionSet;
 import io.github.machineusers.representations.CreateMachineUserRepresentation;
 import io.github.machineusers.setup.MachineUserLifecycle;
 import io.github.machineusers.setup.MachineUserRealmSetup;
 import org.keycloak.common.util.Time;
 import org.keycloak.models.ClientModel;
+import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -43,15 +45,18 @@ public class MachineUserManager {
     public record Created(MachineUser machineUser, IssuedAccessKey accessKey) {
     }
 
-    /** @param permissionSets already resolved and checked against the caller's rights */
-    public Created create(CreateMachineUserRepresentation rep, List<PermissionSet> permissionSets, Actor actor) {
+    /**
+     * @param permissionSets already resolved and checked against the caller's rights
+     * @param partition      the owner partition, already checked against the caller's scope; null for the realm root
+     * @param groups         machine-user groups to join, already resolved
+     */
+    public Created create(CreateMachineUserRepresentation rep, List<PermissionSet> permissionSets, GroupModel partition,
+                          List<GroupModel> groups, Actor actor) {
         String name = Validation.requiredText("name", rep.name, Validation.MAX_NAME);
         String description = Validation.optionalText("description", rep.description, Validation.MAX_DESCRIPTION);
         String clientId = Validation.clientId(rep.clientId);
         String email = Validation.email(rep.notificationEmail);
         Integer lifespan = Validation.tokenLifespan(rep.accessTokenLifespan);
-        Validation.noneYet("partition", rep.partition);
-        Validation.noneYet("groups", rep.groups);
         MachineUserPolicy policy = MachineUserPolicy.of(realm);
         boolean generateKey = rep.generateKey == null || rep.generateKey;
         Long keyExpiresAt = generateKey ? Validation.keyExpiry("keyExpiresAt", rep.keyExpiresAt, policy, Time.currentTimeMillis()) : null;
@@ -64,13 +69,20 @@ public class MachineUserManager {
         MachineUser machineUser = MachineUser.of(client);
         machineUser.setNotificationEmail(email);
         machineUser.setAccessTokenLifespan(lifespan != null ? lifespan : policy.defaultAccessTokenLifespan());
+        if (partition != null) {
+            client.setAttribute(MachineUser.PARTITION, partition.getId());
+        }
         provider.register(realm, client, actor.username());
 
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("clientId", client.getClientId());
         details.put("name", name);
+        if (partition != null) {
+            details.put("partition", Partitions.path(partition));
+        }
         provider.history().record(realm, client.getId(), HistoryAction.CREATED, actor, details);
         permissionSets.forEach(set -> grant(machineUser, set, actor));
+        groups.forEach(group -> join(machineUser, group, actor));
 
         IssuedAccessKey key = generateKey
                 ? new AccessKeyManager(session, realm).create(machineUser, null, keyExpiresAt, actor)
@@ -130,9 +142,6 @@ public class MachineUserManager {
                 changes.put("accessTokenLifespan", lifespan);
                 machineUser.setAccessTokenLifespan(lifespan);
             }
-        }
-        if (body.has("partition") && !Objects.equals(textOf(body, "partition"), machineUser.partition())) {
-            Validation.noneYet("partition", textOf(body, "partition"));
         }
         if (!changes.isEmpty()) {
             provider.history().record(realm, client.getId(), HistoryAction.UPDATED, actor, changes);
@@ -195,6 +204,45 @@ public class MachineUserManager {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    /** Moves the machine user to another owner partition; null moves it to the realm root. */
+    public void moveTo(MachineUser machineUser, GroupModel partition, Actor actor) {
+        String target = partition == null ? null : partition.getId();
+        if (Objects.equals(target, machineUser.partition())) {
+            return;
+        }
+        if (target == null) {
+            machineUser.client().removeAttribute(MachineUser.PARTITION);
+        } else {
+            machineUser.client().setAttribute(MachineUser.PARTITION, target);
+        }
+        provider.setPartition(realm, machineUser.client(), target);
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("partition", partition == null ? null : Partitions.path(partition));
+        provider.history().record(realm, machineUser.id(), HistoryAction.UPDATED, actor, details);
+    }
+
+    /** @return false when it was a member already */
+    public boolean join(MachineUser machineUser, GroupModel group, Actor actor) {
+        UserModel account = serviceAccount(machineUser);
+        if (account.isMemberOf(group)) {
+            return false;
+        }
+        account.joinGroup(group);
+        provider.history().record(realm, machineUser.id(), HistoryAction.GROUP_JOINED, actor, Map.of("group", group.getName()));
+        return true;
+    }
+
+    /** @return false when it was not a member */
+    public boolean leave(MachineUser machineUser, GroupModel group, Actor actor) {
+        UserModel account = serviceAccount(machineUser);
+        if (!account.isMemberOf(group)) {
+            return false;
+        }
+        account.leaveGroup(group);
+        provider.history().record(realm, machineUser.id(), HistoryAction.GROUP_LEFT, actor, Map.of("group", group.getName()));
+        return true;
     }
 
     /** @return false when the set was granted already */

@@ -1,6 +1,5 @@
 package io.github.machineusers.manage;
 
-import java.util.List;
 import java.util.regex.Pattern;
 
 import io.github.machineusers.keys.AccessKeySecrets;
@@ -89,18 +88,5 @@ public final class Validation {
                     + policy.maxKeyLifetimeDays() + " days");
         }
         return expiresAt;
-    }
-
-    /** Permission sets, groups and partitions are granted through their own features; until they exist here, any name is unknown. */
-    public static void noneYet(String field, List<String> values) {
-        if (values != null && !values.isEmpty()) {
-            throw badRequest("Unknown " + field + ": " + String.join(", ", values.stream().limit(5).toList()));
-        }
-    }
-
-    public static void noneYet(String field, String value) {
-        if (value != null && !value.isBlank()) {
-            throw badRequest("Unknown " + field + ": " + (value.length() > 100 ? value.substring(0, 100) + "…" : value));
-        }
     }
 }

@@ -25,6 +25,12 @@ public interface MachineUserProvider extends Provider {
 
     String getCreatedBy(RealmModel realm, ClientModel client);
 
+    /** Records the owner partition (a group id, or null for the realm root) for listings by partition. */
+    void setPartition(RealmModel realm, ClientModel client, String partitionId);
+
+    /** How many machine users the given partitions own. */
+    long countOwnedBy(RealmModel realm, java.util.Set<String> partitionIds);
+
     /** Newest first. */
     Stream<ClientModel> search(RealmModel realm, MachineUserQuery query, int first, int max);
 

@@ -6,6 +6,7 @@ import java.util.Map;
 import io.github.machineusers.access.MachineUserPermissions;
 import io.github.machineusers.authenticator.AccessKeyClientAuthenticator;
 import io.github.machineusers.mapper.AccessKeyIdMapper;
+import io.github.machineusers.mapper.PartitionsMapper;
 import io.github.machineusers.permissionsets.PermissionSetsMapper;
 import org.keycloak.Config;
 import org.keycloak.models.AdminRoles;
@@ -33,6 +34,7 @@ public final class MachineUserRealmSetup {
     public static final String CLIENT_SCOPE = "machine-user";
     static final String ACCESS_KEY_ID_MAPPER = "access key id";
     static final String PERMISSION_SETS_MAPPER = "permission sets";
+    static final String PARTITIONS_MAPPER = "partitions";
 
     private MachineUserRealmSetup() {
     }
@@ -116,6 +118,7 @@ public final class MachineUserRealmSetup {
         }
         ensureMapper(scope, ACCESS_KEY_ID_MAPPER, AccessKeyIdMapper.PROVIDER_ID);
         ensureMapper(scope, PERMISSION_SETS_MAPPER, PermissionSetsMapper.PROVIDER_ID);
+        ensureMapper(scope, PARTITIONS_MAPPER, PartitionsMapper.PROVIDER_ID);
         return scope;
     }
 

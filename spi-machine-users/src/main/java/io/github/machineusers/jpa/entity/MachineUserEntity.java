@@ -23,6 +23,17 @@ public class MachineUserEntity {
     @Column(name = "CREATED_BY")
     private String createdBy;
 
+    @Column(name = "PARTITION_ID", length = 36)
+    private String partitionId;
+
+    public String getPartitionId() {
+        return partitionId;
+    }
+
+    public void setPartitionId(String partitionId) {
+        this.partitionId = partitionId;
+    }
+
     public String getId() {
         return id;
     }

@@ -42,7 +42,7 @@ public class PermissionSetsResource {
     public PermissionSetsResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth, AdminEventBuilder adminEvent) {
         this.session = session;
         this.realm = realm;
-        this.permissions = new MachineUserPermissions(auth, realm);
+        this.permissions = new MachineUserPermissions(session, auth, realm);
         this.guard = new RoleGrantGuard(permissions, realm);
         this.adminEvent = adminEvent;
         this.sets = new PermissionSets(session, realm);
@@ -51,7 +51,7 @@ public class PermissionSetsResource {
     @GET
     public List<PermissionSetRepresentation> list(@QueryParam("search") String search, @QueryParam("first") String first,
                                                   @QueryParam("max") String max) {
-        permissions.requireView();
+        permissions.requireViewSome();
         return sets.list(search).skip(nonNegative("first", first, 0)).limit(nonNegative("max", max, 100))
                 .map(PermissionSetsResource::toRepresentation).toList();
     }
@@ -59,7 +59,7 @@ public class PermissionSetsResource {
     @GET
     @Path("count")
     public long count(@QueryParam("search") String search) {
-        permissions.requireView();
+        permissions.requireViewSome();
         return sets.list(search).count();
     }
 
@@ -88,7 +88,7 @@ public class PermissionSetsResource {
     @GET
     @Path("{name}")
     public PermissionSetRepresentation get(@PathParam("name") String name) {
-        permissions.requireView();
+        permissions.requireViewSome();
         try {
             return toRepresentation(sets.require(name));
         } catch (PermissionSetException e) {

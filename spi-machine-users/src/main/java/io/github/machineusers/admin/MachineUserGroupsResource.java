@@ -1,0 +1,236 @@
+package io.github.machineusers.admin;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.machineusers.access.MachineUserPermissions;
+import io.github.machineusers.access.RoleGrantGuard;
+import io.github.machineusers.groups.MachineUserGroups;
+import io.github.machineusers.manage.MachineUserManager;
+import io.github.machineusers.model.MachineUser;
+import io.github.machineusers.model.MachineUserProvider;
+import io.github.machineusers.partitions.Partitions;
+import io.github.machineusers.permissionsets.PermissionSet;
+import io.github.machineusers.permissionsets.PermissionSetException;
+import io.github.machineusers.permissionsets.PermissionSets;
+import io.github.machineusers.permissionsets.admin.JsonBodies;
+import io.github.machineusers.permissionsets.admin.PermissionSetErrors;
+import io.github.machineusers.representations.MachineUserGroupRepresentation;
+import io.github.machineusers.representations.MachineUserRepresentation;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.keycloak.events.admin.OperationType;
+import org.keycloak.models.GroupModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.ModelDuplicateException;
+import org.keycloak.models.RealmModel;
+import org.keycloak.services.ErrorResponse;
+import org.keycloak.services.resources.admin.AdminEventBuilder;
+import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
+
+/**
+ * {@code /admin/realms/{realm}/machine-user-groups}. Groups carry partition grants and permission
+ * sets, so only realm-wide machine-user administrators change them.
+ */
+@Produces(MediaType.APPLICATION_JSON)
+public class MachineUserGroupsResource {
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final AdminPermissionEvaluator auth;
+    private final MachineUserPermissions permissions;
+    private final AdminEvents events;
+    private final MachineUserGroups groups;
+    private final MachineUserProvider provider;
+
+    public MachineUserGroupsResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth, AdminEventBuilder adminEvent) {
+        this.session = session;
+        this.realm = realm;
+        this.auth = auth;
+        this.permissions = new MachineUserPermissions(session, auth, realm);
+        this.events = new AdminEvents(adminEvent);
+        this.groups = new MachineUserGroups(session, realm);
+        this.provider = session.getProvider(MachineUserProvider.class);
+    }
+
+    @GET
+    public List<MachineUserGroupRepresentation> list(@QueryParam("search") String search, @QueryParam("first") String first,
+                                                     @QueryParam("max") String max) {
+        permissions.requireView();
+        Paging paging = Paging.of(first, max);
+        return groups.search(search).skip(paging.first()).limit(paging.max()).map(this::toRepresentation).toList();
+    }
+
+    @GET
+    @Path("count")
+    public long count(@QueryParam("search") String search) {
+        permissions.requireView();
+        return groups.search(search).count();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(String body) {
+        permissions.requireManage();
+        MachineUserGroupRepresentation rep = JsonBodies.read(body, MachineUserGroupRepresentation.class);
+        List<PermissionSet> sets = grantable(rep.permissionSets);
+        List<GroupModel> partitions = partitions(rep.partitions);
+        GroupModel group;
+        try {
+            group = groups.create(rep.name, rep.description);
+        } catch (ModelDuplicateException e) {
+            throw ErrorResponse.exists(e.getMessage());
+        }
+        groups.setPermissionSets(group, sets);
+        groups.setPartitions(group, partitions);
+        MachineUserGroupRepresentation answer = toRepresentation(group);
+        events.send(OperationType.CREATE, AdminEvents.GROUP, answer, "machine-user-groups", group.getId());
+        URI location = session.getContext().getUri().getAbsolutePathBuilder().path(group.getId()).build();
+        return Response.created(location).entity(answer).build();
+    }
+
+    @GET
+    @Path("{id}")
+    public MachineUserGroupRepresentation get(@PathParam("id") String id) {
+        permissions.requireView();
+        return toRepresentation(existing(id));
+    }
+
+    /** Fields left out keep their value. */
+    @PUT
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public MachineUserGroupRepresentation update(@PathParam("id") String id, String body) {
+        permissions.requireManage();
+        GroupModel group = existing(id);
+        JsonNode changes = JsonBodies.tree(body);
+        MachineUserGroupRepresentation rep = JsonBodies.read(body, MachineUserGroupRepresentation.class);
+        List<PermissionSet> sets = changes.has("permissionSets") ? grantable(rep.permissionSets) : null;
+        List<GroupModel> partitions = changes.has("partitions") ? partitions(rep.partitions) : null;
+        try {
+            if (changes.has("name")) {
+                groups.rename(group, rep.name);
+            }
+        } catch (ModelDuplicateException e) {
+            throw ErrorResponse.exists(e.getMessage());
+        }
+        if (changes.has("description")) {
+            group.setDescription(io.github.machineusers.manage.Validation.optionalText("description", rep.description,
+                    io.github.machineusers.manage.Validation.MAX_DESCRIPTION));
+        }
+        if (sets != null) {
+            groups.setPermissionSets(group, sets);
+        }
+        if (partitions != null) {
+            groups.setPartitions(group, partitions);
+        }
+        MachineUserGroupRepresentation answer = toRepresentation(group);
+        events.send(OperationType.UPDATE, AdminEvents.GROUP, answer, "machine-user-groups", group.getId());
+        return answer;
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Response delete(@PathParam("id") String id) {
+        permissions.requireManage();
+        GroupModel group = existing(id);
+        MachineUserGroupRepresentation before = toRepresentation(group);
+        MachineUserManager manager = new MachineUserManager(session, realm);
+        groups.members(group).toList().forEach(member -> manager.leave(member, group, AdminActors.of(auth)));
+        session.groups().removeGroup(realm, group);
+        events.send(OperationType.DELETE, AdminEvents.GROUP, before, "machine-user-groups", before.id);
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("{id}/members")
+    public List<MachineUserRepresentation> members(@PathParam("id") String id, @QueryParam("first") String first,
+                                                   @QueryParam("max") String max) {
+        permissions.requireView();
+        Paging paging = Paging.of(first, max);
+        return groups.members(existing(id)).skip(paging.first()).limit(paging.max())
+                .map(mu -> Representations.toRepresentation(session, provider, realm, mu)).toList();
+    }
+
+    @PUT
+    @Path("{id}/members/{machineUserId}")
+    public Response addMember(@PathParam("id") String id, @PathParam("machineUserId") String machineUserId) {
+        permissions.requireManage();
+        GroupModel group = existing(id);
+        MachineUser member = machineUser(machineUserId);
+        if (new MachineUserManager(session, realm).join(member, group, AdminActors.of(auth))) {
+            events.send(OperationType.CREATE, AdminEvents.GROUP, Map.of("machineUserId", member.id(), "clientId", member.clientId()),
+                    "machine-user-groups", group.getId(), "members", member.id());
+        }
+        return Response.noContent().build();
+    }
+
+    @DELETE
+    @Path("{id}/members/{machineUserId}")
+    public Response removeMember(@PathParam("id") String id, @PathParam("machineUserId") String machineUserId) {
+        permissions.requireManage();
+        GroupModel group = existing(id);
+        MachineUser member = machineUser(machineUserId);
+        if (new MachineUserManager(session, realm).leave(member, group, AdminActors.of(auth))) {
+            events.send(OperationType.DELETE, AdminEvents.GROUP, Map.of("machineUserId", member.id(), "clientId", member.clientId()),
+                    "machine-user-groups", group.getId(), "members", member.id());
+        }
+        return Response.noContent().build();
+    }
+
+    private List<PermissionSet> grantable(List<String> names) {
+        List<PermissionSet> sets;
+        try {
+            sets = new PermissionSets(session, realm).resolve(names);
+        } catch (PermissionSetException e) {
+            throw PermissionSetErrors.toResponse(e);
+        }
+        RoleGrantGuard guard = new RoleGrantGuard(permissions, realm);
+        sets.forEach(set -> guard.requireMayGrant(set.role()));
+        return sets;
+    }
+
+    private List<GroupModel> partitions(List<String> pathsOrIds) {
+        Partitions partitions = new Partitions(session, realm);
+        return pathsOrIds == null ? List.of() : pathsOrIds.stream().map(p -> partitions.require("partitions", p)).toList();
+    }
+
+    private MachineUser machineUser(String id) {
+        MachineUser machineUser = id == null || id.length() > 36 ? null : MachineUser.of(session.clients().getClientById(realm, id));
+        if (machineUser == null) {
+            throw new NotFoundException("Machine user not found");
+        }
+        return machineUser;
+    }
+
+    private GroupModel existing(String id) {
+        GroupModel group = groups.byId(id);
+        if (group == null) {
+            throw new NotFoundException("Machine-user group not found");
+        }
+        return group;
+    }
+
+    private MachineUserGroupRepresentation toRepresentation(GroupModel group) {
+        MachineUserGroupRepresentation rep = new MachineUserGroupRepresentation();
+        rep.id = group.getId();
+        rep.name = group.getName();
+        rep.description = group.getDescription();
+        rep.permissionSets = MachineUserGroups.permissionSetNames(group);
+        rep.partitions = groups.partitionPaths(group);
+        rep.members = groups.memberCount(group);
+        return rep;
+    }
+}

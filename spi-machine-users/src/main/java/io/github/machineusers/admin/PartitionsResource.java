@@ -1,0 +1,230 @@
+package io.github.machineusers.admin;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.machineusers.access.MachineUserPermissions;
+import io.github.machineusers.access.PartitionScope;
+import io.github.machineusers.manage.Validation;
+import io.github.machineusers.model.MachineUserProvider;
+import io.github.machineusers.partitions.Partitions;
+import io.github.machineusers.permissionsets.admin.JsonBodies;
+import io.github.machineusers.representations.PartitionRepresentation;
+import io.github.machineusers.representations.UserReferenceRepresentation;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.keycloak.events.admin.OperationType;
+import org.keycloak.models.GroupModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.ModelDuplicateException;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.services.ErrorResponse;
+import org.keycloak.services.resources.admin.AdminEventBuilder;
+import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
+
+/** {@code /admin/realms/{realm}/partitions} */
+@Produces(MediaType.APPLICATION_JSON)
+public class PartitionsResource {
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final MachineUserPermissions permissions;
+    private final AdminEvents events;
+    private final Partitions partitions;
+    private final MachineUserProvider provider;
+
+    public PartitionsResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth, AdminEventBuilder adminEvent) {
+        this.session = session;
+        this.realm = realm;
+        this.permissions = new MachineUserPermissions(session, auth, realm);
+        this.events = new AdminEvents(adminEvent);
+        this.partitions = new Partitions(session, realm);
+        this.provider = session.getProvider(MachineUserProvider.class);
+    }
+
+    /** Realm-wide viewers see every partition; partition administrators and viewers their subtrees. */
+    @GET
+    public List<PartitionRepresentation> list(@QueryParam("search") String search, @QueryParam("first") String first,
+                                              @QueryParam("max") String max) {
+        permissions.requireViewSome();
+        Paging paging = Paging.of(first, max);
+        return visible(search).skip(paging.first()).limit(paging.max()).map(this::toRepresentation).toList();
+    }
+
+    @GET
+    @Path("count")
+    public long count(@QueryParam("search") String search) {
+        permissions.requireViewSome();
+        return visible(search).count();
+    }
+
+    private java.util.stream.Stream<GroupModel> visible(String search) {
+        String text = Validation.optionalText("search", search, Validation.MAX_NAME);
+        Set<String> scope = permissions.canView() ? null : permissions.scope().viewed();
+        return partitions.search(text).filter(p -> scope == null || scope.contains(p.getId()));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(String body) {
+        permissions.requireManage();
+        PartitionRepresentation rep = JsonBodies.read(body, PartitionRepresentation.class);
+        GroupModel parent = rep.parentId == null ? null : partitions.require("parentId", rep.parentId);
+        GroupModel created;
+        try {
+            created = partitions.create(rep.name, parent);
+        } catch (ModelDuplicateException e) {
+            throw ErrorResponse.exists(e.getMessage());
+        }
+        PartitionRepresentation answer = toRepresentation(created);
+        events.send(OperationType.CREATE, AdminEvents.PARTITION, answer, "partitions", created.getId());
+        URI location = session.getContext().getUri().getAbsolutePathBuilder().path(created.getId()).build();
+        return Response.created(location).entity(answer).build();
+    }
+
+    @GET
+    @Path("{id}")
+    public PartitionRepresentation get(@PathParam("id") String id) {
+        permissions.requireViewSome();
+        GroupModel partition = existing(id);
+        if (!permissions.canView() && !permissions.scope().viewed().contains(partition.getId())) {
+            throw new jakarta.ws.rs.ForbiddenException();
+        }
+        return toRepresentation(partition);
+    }
+
+    /** Renames ({@code name}) and/or moves ({@code parentId}, null for the top level). */
+    @PUT
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public PartitionRepresentation update(@PathParam("id") String id, String body) {
+        permissions.requireManage();
+        GroupModel partition = existing(id);
+        JsonNode changes = JsonBodies.tree(body);
+        PartitionRepresentation rep = JsonBodies.read(body, PartitionRepresentation.class);
+        try {
+            if (changes.has("name")) {
+                partitions.rename(partition, rep.name);
+            }
+            if (changes.has("parentId")) {
+                partitions.move(partition, rep.parentId == null ? null : partitions.require("parentId", rep.parentId));
+            }
+        } catch (ModelDuplicateException e) {
+            throw ErrorResponse.exists(e.getMessage());
+        }
+        PartitionRepresentation answer = toRepresentation(partition);
+        events.send(OperationType.UPDATE, AdminEvents.PARTITION, answer, "partitions", partition.getId());
+        return answer;
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Response delete(@PathParam("id") String id) {
+        permissions.requireManage();
+        GroupModel partition = existing(id);
+        PartitionRepresentation before = toRepresentation(partition);
+        partitions.delete(partition);
+        events.send(OperationType.DELETE, AdminEvents.PARTITION, before, "partitions", before.id);
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("{id}/administrators")
+    public List<UserReferenceRepresentation> administrators(@PathParam("id") String id) {
+        return rightHolders(id, PartitionScope.ADMINISTRATORS);
+    }
+
+    @GET
+    @Path("{id}/viewers")
+    public List<UserReferenceRepresentation> viewers(@PathParam("id") String id) {
+        return rightHolders(id, PartitionScope.VIEWERS);
+    }
+
+    @PUT
+    @Path("{id}/administrators/{userId}")
+    public Response addAdministrator(@PathParam("id") String id, @PathParam("userId") String userId) {
+        return grantRight(id, PartitionScope.ADMINISTRATORS, "administrators", userId);
+    }
+
+    @DELETE
+    @Path("{id}/administrators/{userId}")
+    public Response removeAdministrator(@PathParam("id") String id, @PathParam("userId") String userId) {
+        return revokeRight(id, PartitionScope.ADMINISTRATORS, "administrators", userId);
+    }
+
+    @PUT
+    @Path("{id}/viewers/{userId}")
+    public Response addViewer(@PathParam("id") String id, @PathParam("userId") String userId) {
+        return grantRight(id, PartitionScope.VIEWERS, "viewers", userId);
+    }
+
+    @DELETE
+    @Path("{id}/viewers/{userId}")
+    public Response removeViewer(@PathParam("id") String id, @PathParam("userId") String userId) {
+        return revokeRight(id, PartitionScope.VIEWERS, "viewers", userId);
+    }
+
+    private List<UserReferenceRepresentation> rightHolders(String id, String attribute) {
+        permissions.requireView();
+        return partitions.members(existing(id), attribute).stream()
+                .map(u -> new UserReferenceRepresentation(u.getId(), u.getUsername())).toList();
+    }
+
+    private Response grantRight(String id, String attribute, String segment, String userId) {
+        permissions.requireManage();
+        GroupModel partition = existing(id);
+        UserModel user = userId == null || userId.length() > 36 ? null : session.users().getUserById(realm, userId);
+        if (user == null) {
+            throw new NotFoundException("User not found");
+        }
+        if (user.getServiceAccountClientLink() != null) {
+            throw Validation.badRequest("Partition rights are for people, not for service accounts");
+        }
+        if (partitions.addTo(partition, attribute, user)) {
+            events.send(OperationType.CREATE, AdminEvents.PARTITION, Map.of("userId", user.getId(), "username", user.getUsername()),
+                    "partitions", partition.getId(), segment, user.getId());
+        }
+        return Response.noContent().build();
+    }
+
+    private Response revokeRight(String id, String attribute, String segment, String userId) {
+        permissions.requireManage();
+        GroupModel partition = existing(id);
+        if (partitions.removeFrom(partition, attribute, userId)) {
+            events.send(OperationType.DELETE, AdminEvents.PARTITION, Map.of("userId", userId), "partitions", partition.getId(), segment, userId);
+        }
+        return Response.noContent().build();
+    }
+
+    private GroupModel existing(String id) {
+        GroupModel partition = partitions.byId(id);
+        if (partition == null) {
+            throw new NotFoundException("Partition not found");
+        }
+        return partition;
+    }
+
+    private PartitionRepresentation toRepresentation(GroupModel partition) {
+        PartitionRepresentation rep = new PartitionRepresentation();
+        rep.id = partition.getId();
+        rep.name = partition.getName();
+        rep.parentId = partition.getParentId();
+        rep.path = Partitions.path(partition);
+        rep.machineUsers = provider.countOwnedBy(realm, Set.of(partition.getId()));
+        return rep;
+    }
+}

@@ -1,0 +1,178 @@
+package io.github.machineusers.partitions;
+
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import io.github.machineusers.access.PartitionScope;
+import io.github.machineusers.manage.Validation;
+import io.github.machineusers.model.MachineUserProvider;
+import org.keycloak.models.GroupModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.ModelDuplicateException;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
+import org.keycloak.services.ErrorResponse;
+
+/** The partition tree of one realm: marked Keycloak groups and their marked subgroups. */
+public class Partitions {
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+
+    public Partitions(KeycloakSession session, RealmModel realm) {
+        this.session = session;
+        this.realm = realm;
+    }
+
+    public static String path(GroupModel partition) {
+        return KeycloakModelUtils.buildGroupPath(partition);
+    }
+
+    public GroupModel byId(String id) {
+        if (id == null || id.isBlank() || id.length() > 36) {
+            return null;
+        }
+        GroupModel group = session.groups().getGroupById(realm, id);
+        return PartitionScope.isPartition(group) ? group : null;
+    }
+
+    /** A partition by path ({@code /Site/Building}) or by id; null when there is none. */
+    public GroupModel find(String pathOrId) {
+        if (pathOrId == null || pathOrId.isBlank()) {
+            return null;
+        }
+        if (pathOrId.startsWith("/")) {
+            GroupModel group = KeycloakModelUtils.findGroupByPath(session, realm, pathOrId);
+            return PartitionScope.isPartition(group) ? group : null;
+        }
+        return byId(pathOrId);
+    }
+
+    /** Like {@link #find} but a 400 naming the value when there is no such partition. */
+    public GroupModel require(String field, String pathOrId) {
+        GroupModel partition = find(pathOrId);
+        if (partition == null) {
+            String shown = pathOrId.length() > 100 ? pathOrId.substring(0, 100) + "…" : pathOrId;
+            throw Validation.badRequest("Unknown " + field + ": " + shown);
+        }
+        return partition;
+    }
+
+    /** All partitions, ordered by path. */
+    public Stream<GroupModel> all() {
+        Set<GroupModel> found = new HashSet<>();
+        session.groups().searchGroupsByAttributes(realm, java.util.Map.of(PartitionScope.MARKER, "true"), null, null)
+                .filter(PartitionScope::isPartition)
+                .forEach(found::add);
+        return found.stream().sorted(Comparator.comparing(Partitions::path));
+    }
+
+    public Stream<GroupModel> search(String search) {
+        String needle = search == null || search.isBlank() ? null : search.toLowerCase(Locale.ROOT);
+        return all().filter(p -> needle == null || p.getName().toLowerCase(Locale.ROOT).contains(needle));
+    }
+
+    /** The partition and all its sub-partitions, by id. */
+    public static Set<String> subtree(GroupModel partition) {
+        Set<String> ids = new HashSet<>();
+        collect(partition, ids);
+        return ids;
+    }
+
+    private static void collect(GroupModel group, Set<String> ids) {
+        if (ids.add(group.getId())) {
+            group.getSubGroupsStream().filter(PartitionScope::isPartition).forEach(child -> collect(child, ids));
+        }
+    }
+
+    public GroupModel create(String name, GroupModel parent) {
+        String validName = validName(name);
+        requireFreeName(validName, parent, null);
+        GroupModel group = session.groups().createGroup(realm, null, validName, parent);
+        group.setSingleAttribute(PartitionScope.MARKER, "true");
+        return group;
+    }
+
+    public void rename(GroupModel partition, String name) {
+        String validName = validName(name);
+        if (!validName.equals(partition.getName())) {
+            requireFreeName(validName, partition.getParent(), partition);
+            partition.setName(validName);
+        }
+    }
+
+    public void move(GroupModel partition, GroupModel newParent) {
+        if (newParent != null && subtree(partition).contains(newParent.getId())) {
+            throw Validation.badRequest("A partition cannot be moved under itself or its sub-partitions");
+        }
+        String currentParent = partition.getParentId();
+        String target = newParent == null ? null : newParent.getId();
+        if (java.util.Objects.equals(currentParent, target)) {
+            return;
+        }
+        requireFreeName(partition.getName(), newParent, partition);
+        session.groups().moveGroup(realm, partition, newParent);
+    }
+
+    /** Deletes the partition with its sub-partitions; refused (409) while any of them owns machine users. */
+    public void delete(GroupModel partition) {
+        long owned = session.getProvider(MachineUserProvider.class).countOwnedBy(realm, subtree(partition));
+        if (owned > 0) {
+            throw ErrorResponse.error("Partition '" + path(partition) + "' still owns " + owned
+                    + " machine user(s); move or delete them first", jakarta.ws.rs.core.Response.Status.CONFLICT);
+        }
+        session.groups().removeGroup(realm, partition);
+    }
+
+    public List<UserModel> members(GroupModel partition, String attribute) {
+        return partition.getAttributeStream(attribute)
+                .map(id -> session.users().getUserById(realm, id))
+                .filter(java.util.Objects::nonNull)
+                .sorted(Comparator.comparing(UserModel::getUsername))
+                .toList();
+    }
+
+    /** @return false when nothing changed */
+    public boolean addTo(GroupModel partition, String attribute, UserModel user) {
+        List<String> ids = partition.getAttributeStream(attribute).toList();
+        if (ids.contains(user.getId())) {
+            return false;
+        }
+        List<String> updated = new java.util.ArrayList<>(ids);
+        updated.add(user.getId());
+        partition.setAttribute(attribute, updated);
+        return true;
+    }
+
+    /** @return false when nothing changed */
+    public boolean removeFrom(GroupModel partition, String attribute, String userId) {
+        List<String> ids = partition.getAttributeStream(attribute).toList();
+        if (!ids.contains(userId)) {
+            return false;
+        }
+        partition.setAttribute(attribute, ids.stream().filter(id -> !id.equals(userId)).toList());
+        return true;
+    }
+
+    private void requireFreeName(String name, GroupModel parent, GroupModel self) {
+        Stream<GroupModel> siblings = parent == null
+                ? session.groups().getTopLevelGroupsStream(realm, name, true, null, null)
+                : parent.getSubGroupsStream();
+        if (siblings.anyMatch(g -> g.getName().equals(name) && (self == null || !g.getId().equals(self.getId())))) {
+            throw new ModelDuplicateException("A group named '" + name + "' already exists there");
+        }
+    }
+
+    private static String validName(String name) {
+        String valid = Validation.requiredText("name", name, Validation.MAX_NAME);
+        if (valid.contains("/")) {
+            throw Validation.badRequest("Field 'name' must not contain '/'");
+        }
+        return valid;
+    }
+}
