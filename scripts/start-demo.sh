@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the bundle, installs it into a Keycloak distribution from Maven Central, and starts the
-# server on its embedded H2 database with a demo realm and a ready machine user.
+# server on its embedded H2 database with the iot-platform realm template imported and a ready
+# machine user.
 # Usage: scripts/start-demo.sh [http-port]      (default 8080; management port is 9000)
 set -euo pipefail
 
@@ -19,6 +20,8 @@ if [ ! -x "$KC_HOME/bin/kc.sh" ]; then
   mvn -B -q dependency:unpack -Dartifact="org.keycloak:keycloak-quarkus-dist:$VERSION:zip" -DoutputDirectory="$DEMO_DIR"
 fi
 cp bundle/target/keycloak-machine-users-bundle-*.jar "$KC_HOME/providers/"
+mkdir -p "$KC_HOME/data/import"
+cp realm-templates/src/main/resources/realm-templates/iot-platform.json "$KC_HOME/data/import/"
 
 echo ">> kc.sh build"
 "$KC_HOME/bin/kc.sh" build --db=dev-file --cache=local --health-enabled=true >"$DEMO_DIR/build.log" 2>&1 \
@@ -33,7 +36,7 @@ BASE="http://localhost:$PORT"
 echo ">> Starting Keycloak (log: $DEMO_DIR/server.log)"
 KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD="$ADMIN_PASSWORD" \
   "$KC_HOME/bin/kc.sh" start --optimized --http-enabled=true --hostname-strict=false \
-  --http-port="$PORT" >"$DEMO_DIR/server.log" 2>&1 &
+  --http-port="$PORT" --import-realm >"$DEMO_DIR/server.log" 2>&1 &
 SERVER_PID=$!
 trap 'kill $SERVER_PID 2>/dev/null; wait $SERVER_PID 2>/dev/null' INT TERM
 
@@ -45,27 +48,25 @@ done
 
 TOKEN=$(curl -fs -d grant_type=password -d client_id=admin-cli -d username=admin \
   --data-urlencode "password=$ADMIN_PASSWORD" "$BASE/realms/master/protocol/openid-connect/token" | jq -r .access_token)
-if [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $TOKEN" "$BASE/admin/realms/demo")" != 200 ]; then
-  curl -fs -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
-    -d '{"realm":"demo","enabled":true}' "$BASE/admin/realms" >/dev/null
-fi
+REALM=iot-platform
 # A fresh machine user at every start: its secret exists only in this answer, never on disk.
 CREATED=$(curl -fs -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
-  -d "{\"name\":\"Demo integration $(date +%H%M%S)\",\"description\":\"Made by scripts/start-demo.sh\"}" \
-  "$BASE/admin/realms/demo/machine-users")
+  -d "{\"name\":\"Demo gateway $(date +%H%M%S)\",\"description\":\"Made by scripts/start-demo.sh\",
+       \"partition\":\"/Site North/Building A\",\"permissionSets\":[\"Standard\"],\"groups\":[\"Energy analytics\"]}" \
+  "$BASE/admin/realms/$REALM/machine-users")
 
 cat <<TXT
 
 Keycloak with machine users is running.
   Admin console:   $BASE/admin/   (user: admin, password: $ADMIN_PASSWORD)
-  Demo realm:      demo
+  Demo realm:      $REALM (from realm-templates/.../iot-platform.json)
   Machine user:    $(echo "$CREATED" | jq -r .clientId)
   Access key id:   $(echo "$CREATED" | jq -r .accessKey.id)
   Secret (shown once): $(echo "$CREATED" | jq -r .accessKey.secret)
 
 Get a token:
   curl -s -u "$(echo "$CREATED" | jq -r .clientId):$(echo "$CREATED" | jq -r .accessKey.secret)" \\
-       -d grant_type=client_credentials $BASE/realms/demo/protocol/openid-connect/token
+       -d grant_type=client_credentials $BASE/realms/$REALM/protocol/openid-connect/token
 
 Press Ctrl+C to stop.
 TXT

@@ -176,7 +176,8 @@ public class MachineUsersResource {
                 changes.has("maxKeysPerMachineUser") ? required(rep.maxKeysPerMachineUser, "maxKeysPerMachineUser") : current.maxKeysPerMachineUser(),
                 changes.has("maxKeyLifetimeDays") ? rep.maxKeyLifetimeDays : current.maxKeyLifetimeDays(),
                 changes.has("keyExpiryWarningDays") ? required(rep.keyExpiryWarningDays, "keyExpiryWarningDays") : current.keyExpiryWarningDays(),
-                changes.has("defaultAccessTokenLifespan") ? rep.defaultAccessTokenLifespan : current.defaultAccessTokenLifespan());
+                changes.has("defaultAccessTokenLifespan") ? rep.defaultAccessTokenLifespan : current.defaultAccessTokenLifespan(),
+                changes.has("notificationEmailRequired") ? required(rep.notificationEmailRequired, "notificationEmailRequired") : current.notificationEmailRequired());
         List<String> problems = updated.problems();
         if (!problems.isEmpty()) {
             throw Validation.badRequest(String.join("; ", problems));

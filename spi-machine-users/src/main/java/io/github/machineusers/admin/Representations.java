@@ -91,6 +91,7 @@ final class Representations {
         rep.maxKeyLifetimeDays = policy.maxKeyLifetimeDays();
         rep.keyExpiryWarningDays = policy.keyExpiryWarningDays();
         rep.defaultAccessTokenLifespan = policy.defaultAccessTokenLifespan();
+        rep.notificationEmailRequired = policy.notificationEmailRequired();
         return rep;
     }
 }

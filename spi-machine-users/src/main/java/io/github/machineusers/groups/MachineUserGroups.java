@@ -130,9 +130,12 @@ public class MachineUserGroups {
 
     /** Paths of the partitions the group grants; partitions deleted since are skipped. */
     public List<String> partitionPaths(GroupModel group) {
-        Partitions partitions = new Partitions(session, realm);
-        return group.getAttributeStream(PARTITIONS).map(partitions::byId).filter(Objects::nonNull)
-                .map(Partitions::path).sorted().toList();
+        return partitionPaths(new Partitions(session, realm), group).sorted().toList();
+    }
+
+    /** The attribute holds ids when set through the API, and may hold paths when written by hand in a realm file. */
+    public static Stream<String> partitionPaths(Partitions partitions, GroupModel group) {
+        return group.getAttributeStream(PARTITIONS).map(partitions::find).filter(Objects::nonNull).map(Partitions::path).distinct();
     }
 
     public Stream<MachineUser> members(GroupModel group) {

@@ -58,6 +58,9 @@ public class MachineUserManager {
         String email = Validation.email(rep.notificationEmail);
         Integer lifespan = Validation.tokenLifespan(rep.accessTokenLifespan);
         MachineUserPolicy policy = MachineUserPolicy.of(realm);
+        if (email == null && policy.notificationEmailRequired()) {
+            throw Validation.badRequest("Field 'notificationEmail' is required by the realm's policy");
+        }
         boolean generateKey = rep.generateKey == null || rep.generateKey;
         Long keyExpiresAt = generateKey ? Validation.keyExpiry("keyExpiresAt", rep.keyExpiresAt, policy, Time.currentTimeMillis()) : null;
 
@@ -131,6 +134,9 @@ public class MachineUserManager {
         }
         if (body.has("notificationEmail")) {
             String email = Validation.email(textOf(body, "notificationEmail"));
+            if (email == null && MachineUserPolicy.of(realm).notificationEmailRequired()) {
+                throw Validation.badRequest("Field 'notificationEmail' is required by the realm's policy");
+            }
             if (!Objects.equals(email, machineUser.notificationEmail())) {
                 changes.put("notificationEmail", email);
                 machineUser.setNotificationEmail(email);

@@ -2,7 +2,6 @@ package io.github.machineusers.mapper;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.TreeSet;
 
 import io.github.machineusers.groups.MachineUserGroups;
@@ -46,8 +45,8 @@ public class PartitionsMapper extends AbstractOIDCProtocolMapper implements OIDC
         if (owner != null) {
             paths.add(Partitions.path(owner));
         }
-        MachineUserGroups.groupsOf(userSession.getUser()).forEach(group -> group.getAttributeStream(MachineUserGroups.PARTITIONS)
-                .map(partitions::byId).filter(Objects::nonNull).map(Partitions::path).forEach(paths::add));
+        MachineUserGroups.groupsOf(userSession.getUser())
+                .forEach(group -> MachineUserGroups.partitionPaths(partitions, group).forEach(paths::add));
         token.getOtherClaims().put(CLAIM, List.copyOf(paths));
     }
 

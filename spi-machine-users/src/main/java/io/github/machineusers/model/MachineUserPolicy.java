@@ -16,9 +16,11 @@ import org.keycloak.models.RealmModel;
  * @param maxKeyLifetimeDays        cap on key lifetime, or null for none
  * @param keyExpiryWarningDays      days before expiry at which a warning is sent, largest first
  * @param defaultAccessTokenLifespan seconds given to new machine users, or null for the realm's
+ * @param notificationEmailRequired  every machine user must name an address for expiry warnings
  */
 public record MachineUserPolicy(int maxKeysPerMachineUser, Integer maxKeyLifetimeDays,
-                                List<Integer> keyExpiryWarningDays, Integer defaultAccessTokenLifespan) {
+                                List<Integer> keyExpiryWarningDays, Integer defaultAccessTokenLifespan,
+                                boolean notificationEmailRequired) {
 
     public static final int MIN_KEYS = 1;
     /** Also the bound of the database's check constraint on key slots. */
@@ -34,6 +36,12 @@ public record MachineUserPolicy(int maxKeysPerMachineUser, Integer maxKeyLifetim
     static final String ATTR_MAX_LIFETIME = "machine-users.policy.max-key-lifetime-days";
     static final String ATTR_WARNING_DAYS = "machine-users.policy.key-expiry-warning-days";
     static final String ATTR_DEFAULT_LIFESPAN = "machine-users.policy.default-access-token-lifespan";
+    static final String ATTR_EMAIL_REQUIRED = "machine-users.policy.notification-email-required";
+
+    public MachineUserPolicy(int maxKeysPerMachineUser, Integer maxKeyLifetimeDays, List<Integer> keyExpiryWarningDays,
+                             Integer defaultAccessTokenLifespan) {
+        this(maxKeysPerMachineUser, maxKeyLifetimeDays, keyExpiryWarningDays, defaultAccessTokenLifespan, false);
+    }
 
     public MachineUserPolicy {
         keyExpiryWarningDays = keyExpiryWarningDays == null ? List.of() : sortedDescending(keyExpiryWarningDays);
@@ -51,7 +59,8 @@ public record MachineUserPolicy(int maxKeysPerMachineUser, Integer maxKeyLifetim
                 maxKeys == null ? defaults.maxKeysPerMachineUser() : maxKeys,
                 parseInt(realm.getAttribute(ATTR_MAX_LIFETIME)),
                 warnings == null ? defaults.keyExpiryWarningDays() : parseList(warnings),
-                parseInt(realm.getAttribute(ATTR_DEFAULT_LIFESPAN)));
+                parseInt(realm.getAttribute(ATTR_DEFAULT_LIFESPAN)),
+                "true".equals(realm.getAttribute(ATTR_EMAIL_REQUIRED)));
         // A hand-edited realm attribute must not widen the limits the API enforces.
         return policy.problems().isEmpty() ? policy : defaults;
     }
@@ -86,6 +95,11 @@ public record MachineUserPolicy(int maxKeysPerMachineUser, Integer maxKeyLifetim
         setOrRemove(realm, ATTR_MAX_LIFETIME, maxKeyLifetimeDays);
         realm.setAttribute(ATTR_WARNING_DAYS, keyExpiryWarningDays.stream().map(String::valueOf).collect(Collectors.joining(",")));
         setOrRemove(realm, ATTR_DEFAULT_LIFESPAN, defaultAccessTokenLifespan);
+        if (notificationEmailRequired) {
+            realm.setAttribute(ATTR_EMAIL_REQUIRED, "true");
+        } else {
+            realm.removeAttribute(ATTR_EMAIL_REQUIRED);
+        }
     }
 
     /** The latest expiry the policy allows for a key created now, or null when uncapped. */

@@ -8,4 +8,5 @@ public class MachineUserPolicyRepresentation {
     public Integer maxKeyLifetimeDays;
     public List<Integer> keyExpiryWarningDays;
     public Integer defaultAccessTokenLifespan;
+    public Boolean notificationEmailRequired;
 }

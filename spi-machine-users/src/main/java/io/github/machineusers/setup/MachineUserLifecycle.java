@@ -27,6 +27,7 @@ public class MachineUserLifecycle {
     public void onEvent(ProviderEvent event) {
         if (event instanceof RealmModel.RealmPostCreateEvent created) {
             MachineUserRealmSetup.apply(created.getKeycloakSession(), created.getCreatedRealm());
+            TemplateAdminRoles.wire(created.getCreatedRealm());
             registerImportedMachineUsers(created.getKeycloakSession(), created.getCreatedRealm());
         } else if (event instanceof ClientModel.ClientRemovedEvent removed) {
             onClientRemoved(removed.getKeycloakSession(), removed.getClient());

@@ -45,6 +45,7 @@ final class DistributionServer extends KeycloakTestServer {
         if (homeProperty == null || homeProperty.isBlank()) {
             throw new IllegalStateException("System property keycloak.home is not set; run the tests through `mvn verify`");
         }
+
         this.home = Paths.get(homeProperty).toAbsolutePath();
         this.httpPort = freeLoopbackPort();
         int port;
@@ -85,6 +86,7 @@ final class DistributionServer extends KeycloakTestServer {
             // A dev-file database left by an earlier run still holds the admin with that run's
             // password, and the bootstrap admin is only created into an empty database.
             deleteRecursively(home.resolve("data"));
+            copyRealmTemplates(home.resolve("data").resolve("import"));
 
             // A single test node must not join (or form) a cluster over the machine's network;
             // keycloak.server.options may override both the database and the cache.
@@ -103,7 +105,9 @@ final class DistributionServer extends KeycloakTestServer {
                     "--http-host=127.0.0.1",
                     "--http-port=" + httpPort,
                     "--http-management-port=" + managementPort,
-                    "--hostname-strict=false"));
+                    "--hostname-strict=false",
+                    // The realm templates must import into a fresh server without errors.
+                    "--import-realm"));
             Runtime.getRuntime().addShutdownHook(new Thread(() -> stopTree(process), "keycloak-test-server-stop"));
             awaitReady();
         } catch (IOException e) {
@@ -213,6 +217,20 @@ final class DistributionServer extends KeycloakTestServer {
         try (Stream<Path> paths = Files.walk(dir)) {
             for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(path);
+            }
+        }
+    }
+
+    /** Every realm template of the project, for --import-realm (system property realm.templates.dir). */
+    private static void copyRealmTemplates(Path importDir) throws IOException {
+        String templates = System.getProperty("realm.templates.dir");
+        if (templates == null || templates.isBlank()) {
+            return;
+        }
+        Files.createDirectories(importDir);
+        try (java.util.stream.Stream<Path> files = Files.list(Path.of(templates))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".json")).toList()) {
+                Files.copy(file, importDir.resolve(file.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }
         }
     }
