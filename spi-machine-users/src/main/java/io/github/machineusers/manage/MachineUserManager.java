@@ -68,6 +68,12 @@ public class MachineUserManager {
         // Machine users authenticate with access keys only; a Keycloak client secret would be a second, unmanaged credential.
         client.setSecret(null);
         new ClientManager(new RealmManager(session)).enableServiceAccount(client);
+        // The realm's default roles are for people (account console, offline access); a machine user
+        // holds only what its permission sets grant, which keeps its tokens' roles and audience exact.
+        UserModel account = session.users().getServiceAccount(client);
+        if (account != null && realm.getDefaultRole() != null) {
+            account.deleteRoleMapping(realm.getDefaultRole());
+        }
         client.addClientScope(MachineUserRealmSetup.ensureClientScope(realm), true);
         MachineUser machineUser = MachineUser.of(client);
         machineUser.setNotificationEmail(email);
