@@ -57,7 +57,9 @@ class PermissionSetsIT {
 
     @SuppressWarnings("unchecked")
     private static List<String> realmRoles(JWTClaimsSet claims) throws Exception {
-        return (List<String>) claims.getJSONObjectClaim("realm_access").get("roles");
+        // A machine user without any realm role gets no realm_access claim at all.
+        Map<String, Object> realmAccess = claims.getJSONObjectClaim("realm_access");
+        return realmAccess == null ? List.of() : (List<String>) realmAccess.get("roles");
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.github.machineusers.jpa;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.machineusers.jpa.entity.HistoryEntity;
 import io.github.machineusers.model.Actor;
 import io.github.machineusers.model.HistoryAction;
@@ -12,12 +13,13 @@ import jakarta.persistence.EntityManager;
 import org.keycloak.common.util.Time;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
-import org.keycloak.util.JsonSerialization;
 
 class JpaHistoryStore implements HistoryStore {
 
     /** The column's size; details are summaries, never whole representations. */
     static final int MAX_DETAILS_LENGTH = 4000;
+    /** Keeps null values: "notificationEmail": null says the field was cleared. */
+    private static final ObjectMapper DETAILS_MAPPER = new ObjectMapper();
 
     private final EntityManager em;
 
@@ -44,8 +46,8 @@ class JpaHistoryStore implements HistoryStore {
             return null;
         }
         try {
-            String json = JsonSerialization.writeValueAsString(details);
-            return json.length() <= MAX_DETAILS_LENGTH ? json : JsonSerialization.writeValueAsString(Map.of("truncated", true));
+            String json = DETAILS_MAPPER.writeValueAsString(details);
+            return json.length() <= MAX_DETAILS_LENGTH ? json : DETAILS_MAPPER.writeValueAsString(Map.of("truncated", true));
         } catch (java.io.IOException e) {
             throw new IllegalStateException("History details must be plain values", e);
         }

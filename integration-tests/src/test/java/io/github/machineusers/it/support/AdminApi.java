@@ -106,6 +106,20 @@ public final class AdminApi {
         return send(request(path).DELETE());
     }
 
+    /**
+     * Any method with a raw JSON body ({@code null} for none), for table-driven tests that name the
+     * method as data.
+     */
+    public ApiResponse call(String method, String path, String rawBody) {
+        return switch (method) {
+            case "GET" -> get(path);
+            case "DELETE" -> delete(path);
+            case "POST" -> postRaw(path, rawBody == null ? "" : rawBody, JSON);
+            case "PUT" -> putRaw(path, rawBody == null ? "" : rawBody, JSON);
+            default -> throw new IllegalArgumentException("Unsupported method " + method);
+        };
+    }
+
     /** Creates an enabled realm and returns its name. */
     public String createRealm(String name) {
         post("", Map.of("realm", name, "enabled", true)).expectStatus(201);

@@ -64,6 +64,29 @@ public final class RealmFixture {
         admin.post("/" + realm + "/users/" + userId + "/role-mappings/clients/" + server.id(), List.of(roleRep)).expectStatus(204);
     }
 
+    /** Creates a partition (top level when {@code parentId} is null) and returns its id. */
+    public String createPartition(String name, String parentId) {
+        Map<String, Object> body = new java.util.HashMap<>();
+        body.put("name", name);
+        if (parentId != null) {
+            body.put("parentId", parentId);
+        }
+        return admin.post("/" + realm + "/partitions", body).expectStatus(201).idFromLocation();
+    }
+
+    /** The id of the service-account user of a machine user (the user that holds its roles and groups). */
+    public String serviceAccountUserId(String machineUserId) {
+        return admin.get("/" + realm + "/clients/" + machineUserId + "/service-account-user").expectStatus(200).json().path("id").asText();
+    }
+
+    /** Creates a realm role, marked read-only when asked. */
+    public void createRole(String name, boolean readOnly) {
+        Map<String, Object> rep = readOnly
+                ? Map.of("name", name, "attributes", Map.of("read-only", List.of("true")))
+                : Map.of("name", name);
+        admin.post("/" + realm + "/roles", rep).expectStatus(201);
+    }
+
     /** Turns on admin events with representations, so tests can read what was recorded. */
     public void enableAdminEvents() {
         admin.put("/" + realm, Map.of("adminEventsEnabled", true, "adminEventsDetailsEnabled", true)).expectStatus(204);
