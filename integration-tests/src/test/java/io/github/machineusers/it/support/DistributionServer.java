@@ -90,7 +90,15 @@ final class DistributionServer extends KeycloakTestServer {
 
             // A single test node must not join (or form) a cluster over the machine's network;
             // keycloak.server.options may override both the database and the cache.
-            List<String> build = kcCommand("build", "--db=dev-file", "--cache=local", "--health-enabled=true", "--metrics-enabled=true");
+            TestDatabase database = TestDatabase.selected();
+            try {
+                database.reset();
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException("Could not prepare the " + database + " test database: " + e.getMessage(), e);
+            }
+            List<String> build = kcCommand("build", "--cache=local", "--health-enabled=true", "--metrics-enabled=true");
+            // Only the vendor is a build option; URL and credentials are given at start.
+            build.add(3, database.options().get(0));
             Process buildProcess = launch(build);
             if (!buildProcess.waitFor(BUILD_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
                 stopTree(buildProcess);
@@ -100,14 +108,16 @@ final class DistributionServer extends KeycloakTestServer {
                 throw failure("kc.sh build failed with exit code " + buildProcess.exitValue());
             }
 
-            process = launch(kcCommand("start", "--optimized",
+            List<String> start = kcCommand("start", "--optimized",
                     "--http-enabled=true",
                     "--http-host=127.0.0.1",
                     "--http-port=" + httpPort,
                     "--http-management-port=" + managementPort,
                     "--hostname-strict=false",
                     // The realm templates must import into a fresh server without errors.
-                    "--import-realm"));
+                    "--import-realm");
+            start.addAll(3, database.options());
+            process = launch(start);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> stopTree(process), "keycloak-test-server-stop"));
             awaitReady();
         } catch (IOException e) {

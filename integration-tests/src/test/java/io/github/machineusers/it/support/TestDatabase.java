@@ -1,0 +1,86 @@
+package io.github.machineusers.it.support;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * The database the distribution server runs on, chosen by the system property
+ * {@code keycloak.test.database}: {@code h2} (the embedded dev-file database, default),
+ * {@code postgres} or {@code mariadb} on loopback. A server database is dropped and created
+ * empty before every run, so each run starts like a fresh installation.
+ */
+enum TestDatabase {
+
+    H2 {
+        @Override
+        List<String> options() {
+            return List.of("--db=dev-file");
+        }
+
+        @Override
+        void reset() {
+            // The dev-file database lives in the server's data directory, which is wiped anyway.
+        }
+    },
+
+    POSTGRES {
+        @Override
+        List<String> options() {
+            return List.of("--db=postgres", "--db-url=jdbc:postgresql://127.0.0.1:5432/" + NAME,
+                    "--db-username=" + USER, "--db-password=" + PASSWORD);
+        }
+
+        @Override
+        void reset() throws SQLException {
+            try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
+                 Statement s = c.createStatement()) {
+                s.execute("DROP DATABASE IF EXISTS " + NAME + " WITH (FORCE)");
+                s.execute("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '" + USER + "') THEN "
+                        + "CREATE ROLE " + USER + " LOGIN PASSWORD '" + PASSWORD + "'; END IF; END $$");
+                s.execute("CREATE DATABASE " + NAME + " OWNER " + USER);
+            }
+        }
+    },
+
+    MARIADB {
+        @Override
+        List<String> options() {
+            return List.of("--db=mariadb", "--db-url=jdbc:mariadb://127.0.0.1:3306/" + NAME,
+                    "--db-username=" + USER, "--db-password=" + PASSWORD);
+        }
+
+        @Override
+        void reset() throws SQLException {
+            try (Connection c = DriverManager.getConnection("jdbc:mariadb://127.0.0.1:3306/", "root", "");
+                 Statement s = c.createStatement()) {
+                s.execute("DROP DATABASE IF EXISTS " + NAME);
+                s.execute("CREATE DATABASE " + NAME + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+                for (String host : List.of("localhost", "127.0.0.1", "%")) {
+                    s.execute("CREATE USER IF NOT EXISTS '" + USER + "'@'" + host + "' IDENTIFIED BY '" + PASSWORD + "'");
+                    s.execute("GRANT ALL PRIVILEGES ON " + NAME + ".* TO '" + USER + "'@'" + host + "'");
+                }
+            }
+        }
+    };
+
+    static final String NAME = "machine_users_it";
+    static final String USER = "machine_users_it";
+    /** A throwaway password for a database that exists only while the tests run on loopback. */
+    static final String PASSWORD = "machine-users-it";
+
+    abstract List<String> options();
+
+    abstract void reset() throws SQLException;
+
+    static TestDatabase selected() {
+        String name = System.getProperty("keycloak.test.database", "h2").trim();
+        try {
+            return valueOf(name.isEmpty() ? "H2" : name.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("keycloak.test.database must be h2, postgres or mariadb, not '" + name + "'");
+        }
+    }
+}
