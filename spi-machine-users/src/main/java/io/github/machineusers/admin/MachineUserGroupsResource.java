@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.machineusers.extension.Paging;
 import io.github.machineusers.access.MachineUserPermissions;
 import io.github.machineusers.access.RoleGrantGuard;
 import io.github.machineusers.groups.MachineUserGroups;
@@ -15,7 +16,7 @@ import io.github.machineusers.partitions.Partitions;
 import io.github.machineusers.permissionsets.PermissionSet;
 import io.github.machineusers.permissionsets.PermissionSetException;
 import io.github.machineusers.permissionsets.PermissionSets;
-import io.github.machineusers.permissionsets.admin.JsonBodies;
+import io.github.machineusers.extension.JsonBodies;
 import io.github.machineusers.permissionsets.admin.PermissionSetErrors;
 import io.github.machineusers.representations.MachineUserGroupRepresentation;
 import io.github.machineusers.representations.MachineUserRepresentation;

@@ -1,43 +1,19 @@
 package io.github.machineusers.admin;
 
-import org.keycloak.Config;
+import io.github.machineusers.extension.AdminResourceProviderFactory;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
-import org.keycloak.services.resources.admin.ext.AdminRealmResourceProvider;
-import org.keycloak.services.resources.admin.ext.AdminRealmResourceProviderFactory;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
 /** Serves {@code /admin/realms/{realm}/machine-user-groups}. */
-public class MachineUserGroupsResourceProviderFactory implements AdminRealmResourceProviderFactory {
+public class MachineUserGroupsResourceProviderFactory extends AdminResourceProviderFactory {
 
     public static final String ID = "machine-user-groups";
 
     @Override
-    public AdminRealmResourceProvider create(KeycloakSession session) {
-        return new AdminRealmResourceProvider() {
-            @Override
-            public Object getResource(KeycloakSession s, RealmModel realm, AdminPermissionEvaluator auth, AdminEventBuilder adminEvent) {
-                return new MachineUserGroupsResource(s, realm, auth, adminEvent);
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
+    protected Object resource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth, AdminEventBuilder adminEvent) {
+        return new MachineUserGroupsResource(session, realm, auth, adminEvent);
     }
 
     @Override

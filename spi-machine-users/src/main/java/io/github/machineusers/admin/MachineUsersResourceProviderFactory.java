@@ -1,31 +1,19 @@
 package io.github.machineusers.admin;
 
-import org.keycloak.Config;
+import io.github.machineusers.extension.AdminResourceProviderFactory;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
-import org.keycloak.services.resources.admin.ext.AdminRealmResourceProvider;
-import org.keycloak.services.resources.admin.ext.AdminRealmResourceProviderFactory;
+import org.keycloak.models.RealmModel;
+import org.keycloak.services.resources.admin.AdminEventBuilder;
+import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
-/** Serves the machine-user admin API at {@code /admin/realms/{realm}/machine-users}. */
-public class MachineUsersResourceProviderFactory implements AdminRealmResourceProviderFactory {
+/** Serves {@code /admin/realms/{realm}/machine-users}. */
+public class MachineUsersResourceProviderFactory extends AdminResourceProviderFactory {
 
     public static final String ID = "machine-users";
 
     @Override
-    public AdminRealmResourceProvider create(KeycloakSession session) {
-        return new MachineUsersResourceProvider();
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
+    protected Object resource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth, AdminEventBuilder adminEvent) {
+        return new MachineUsersResource(session, realm, auth, adminEvent);
     }
 
     @Override

@@ -6,12 +6,13 @@ import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.machineusers.extension.Paging;
 import io.github.machineusers.access.MachineUserPermissions;
 import io.github.machineusers.access.PartitionScope;
 import io.github.machineusers.manage.Validation;
 import io.github.machineusers.model.MachineUserProvider;
 import io.github.machineusers.partitions.Partitions;
-import io.github.machineusers.permissionsets.admin.JsonBodies;
+import io.github.machineusers.extension.JsonBodies;
 import io.github.machineusers.representations.PartitionRepresentation;
 import io.github.machineusers.representations.UserReferenceRepresentation;
 import jakarta.ws.rs.Consumes;

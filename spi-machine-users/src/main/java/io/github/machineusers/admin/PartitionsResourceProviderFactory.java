@@ -1,41 +1,19 @@
 package io.github.machineusers.admin;
 
-import org.keycloak.Config;
-import org.keycloak.models.KeycloakSessionFactory;
-import org.keycloak.services.resources.admin.ext.AdminRealmResourceProvider;
-import org.keycloak.services.resources.admin.ext.AdminRealmResourceProviderFactory;
+import io.github.machineusers.extension.AdminResourceProviderFactory;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.services.resources.admin.AdminEventBuilder;
+import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
 /** Serves {@code /admin/realms/{realm}/partitions}. */
-public class PartitionsResourceProviderFactory implements AdminRealmResourceProviderFactory {
+public class PartitionsResourceProviderFactory extends AdminResourceProviderFactory {
 
     public static final String ID = "partitions";
 
     @Override
-    public AdminRealmResourceProvider create(org.keycloak.models.KeycloakSession session) {
-        return new AdminRealmResourceProvider() {
-            @Override
-            public Object getResource(org.keycloak.models.KeycloakSession s, org.keycloak.models.RealmModel realm,
-                                      org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator auth,
-                                      org.keycloak.services.resources.admin.AdminEventBuilder adminEvent) {
-                return new PartitionsResource(s, realm, auth, adminEvent);
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
+    protected Object resource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth, AdminEventBuilder adminEvent) {
+        return new PartitionsResource(session, realm, auth, adminEvent);
     }
 
     @Override

@@ -22,6 +22,8 @@ class JpaHistoryStore implements HistoryStore {
     private static final ObjectMapper DETAILS_MAPPER = new ObjectMapper();
 
     private final EntityManager em;
+    /** Entries of one request get strictly increasing times, so "newest first" keeps their order. */
+    private long lastTime;
 
     JpaHistoryStore(EntityManager em) {
         this.em = em;
@@ -33,7 +35,8 @@ class JpaHistoryStore implements HistoryStore {
         entity.setId(KeycloakModelUtils.generateId());
         entity.setRealmId(realm.getId());
         entity.setMachineUserId(machineUserId);
-        entity.setCreatedAt(Time.currentTimeMillis());
+        lastTime = Math.max(Time.currentTimeMillis(), lastTime + 1);
+        entity.setCreatedAt(lastTime);
         entity.setActorId(actor.id());
         entity.setActorUsername(actor.username());
         entity.setAction(action.name());

@@ -1,31 +1,20 @@
 package io.github.machineusers.mapper;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import io.github.machineusers.authenticator.AccessKeyClientAuthenticator;
+import io.github.machineusers.extension.MachineUserClaimMapper;
 import org.keycloak.models.ClientSessionContext;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ProtocolMapperModel;
 import org.keycloak.models.UserSessionModel;
-import org.keycloak.protocol.oidc.mappers.AbstractOIDCProtocolMapper;
-import org.keycloak.protocol.oidc.mappers.OIDCAccessTokenMapper;
 import org.keycloak.protocol.oidc.mappers.OIDCAttributeMapperHelper;
-import org.keycloak.protocol.oidc.mappers.TokenIntrospectionTokenMapper;
-import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.representations.AccessToken;
 import org.keycloak.representations.IDToken;
 
 /** Puts the id of the access key that authenticated the request into the access token. */
-public class AccessKeyIdMapper extends AbstractOIDCProtocolMapper implements OIDCAccessTokenMapper, TokenIntrospectionTokenMapper {
+public class AccessKeyIdMapper extends MachineUserClaimMapper {
 
     public static final String PROVIDER_ID = "machine-user-access-key-id-mapper";
     public static final String CLAIM = "access_key_id";
-    private static final List<ProviderConfigProperty> CONFIG = new ArrayList<>();
-
-    static {
-        OIDCAttributeMapperHelper.addIncludeInTokensConfig(CONFIG, AccessKeyIdMapper.class);
-    }
 
     @Override
     protected void setClaim(IDToken token, ProtocolMapperModel mappingModel, UserSessionModel userSession,
@@ -50,11 +39,6 @@ public class AccessKeyIdMapper extends AbstractOIDCProtocolMapper implements OID
     }
 
     @Override
-    public String getDisplayCategory() {
-        return TOKEN_MAPPER_CATEGORY;
-    }
-
-    @Override
     public String getDisplayType() {
         return "Machine user access key id";
     }
@@ -62,11 +46,6 @@ public class AccessKeyIdMapper extends AbstractOIDCProtocolMapper implements OID
     @Override
     public String getHelpText() {
         return "Adds the id of the access key a machine user authenticated with as claim '" + CLAIM + "'.";
-    }
-
-    @Override
-    public List<ProviderConfigProperty> getConfigProperties() {
-        return CONFIG;
     }
 
     @Override

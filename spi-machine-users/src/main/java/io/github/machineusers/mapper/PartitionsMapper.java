@@ -1,35 +1,25 @@
 package io.github.machineusers.mapper;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 
 import io.github.machineusers.groups.MachineUserGroups;
 import io.github.machineusers.model.MachineUser;
 import io.github.machineusers.partitions.Partitions;
+import io.github.machineusers.extension.MachineUserClaimMapper;
 import org.keycloak.models.ClientSessionContext;
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ProtocolMapperModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserSessionModel;
-import org.keycloak.protocol.oidc.mappers.AbstractOIDCProtocolMapper;
-import org.keycloak.protocol.oidc.mappers.OIDCAccessTokenMapper;
-import org.keycloak.protocol.oidc.mappers.OIDCAttributeMapperHelper;
-import org.keycloak.protocol.oidc.mappers.TokenIntrospectionTokenMapper;
-import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.representations.IDToken;
 
 /** Adds {@code partitions}: paths of the owner partition and of the partitions granted through groups. */
-public class PartitionsMapper extends AbstractOIDCProtocolMapper implements OIDCAccessTokenMapper, TokenIntrospectionTokenMapper {
+public class PartitionsMapper extends MachineUserClaimMapper {
 
     public static final String PROVIDER_ID = "machine-user-partitions-mapper";
     public static final String CLAIM = "partitions";
-    private static final List<ProviderConfigProperty> CONFIG = new ArrayList<>();
-
-    static {
-        OIDCAttributeMapperHelper.addIncludeInTokensConfig(CONFIG, PartitionsMapper.class);
-    }
 
     @Override
     protected void setClaim(IDToken token, ProtocolMapperModel mappingModel, UserSessionModel userSession,
@@ -51,11 +41,6 @@ public class PartitionsMapper extends AbstractOIDCProtocolMapper implements OIDC
     }
 
     @Override
-    public String getDisplayCategory() {
-        return TOKEN_MAPPER_CATEGORY;
-    }
-
-    @Override
     public String getDisplayType() {
         return "Machine user partitions";
     }
@@ -63,11 +48,6 @@ public class PartitionsMapper extends AbstractOIDCProtocolMapper implements OIDC
     @Override
     public String getHelpText() {
         return "Adds the paths of the machine user's owner partition and of the partitions its groups grant, as claim '" + CLAIM + "'.";
-    }
-
-    @Override
-    public List<ProviderConfigProperty> getConfigProperties() {
-        return CONFIG;
     }
 
     @Override

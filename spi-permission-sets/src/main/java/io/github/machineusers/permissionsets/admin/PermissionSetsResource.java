@@ -5,6 +5,8 @@ import java.util.List;
 
 import io.github.machineusers.access.MachineUserPermissions;
 import io.github.machineusers.access.RoleGrantGuard;
+import io.github.machineusers.extension.JsonBodies;
+import io.github.machineusers.extension.Paging;
 import io.github.machineusers.permissionsets.PermissionSet;
 import io.github.machineusers.permissionsets.PermissionSetException;
 import io.github.machineusers.permissionsets.PermissionSets;
@@ -52,7 +54,8 @@ public class PermissionSetsResource {
     public List<PermissionSetRepresentation> list(@QueryParam("search") String search, @QueryParam("first") String first,
                                                   @QueryParam("max") String max) {
         permissions.requireViewSome();
-        return sets.list(search).skip(nonNegative("first", first, 0)).limit(nonNegative("max", max, 100))
+        Paging paging = Paging.of(first, max);
+        return sets.list(search).skip(paging.first()).limit(paging.max())
                 .map(PermissionSetsResource::toRepresentation).toList();
     }
 
@@ -158,21 +161,5 @@ public class PermissionSetsResource {
         rep.managed = set.isManaged();
         rep.readOnly = set.isReadOnly();
         return rep;
-    }
-
-    private static int nonNegative(String name, String value, int defaultValue) {
-        if (value == null || value.isBlank()) {
-            return defaultValue;
-        }
-        try {
-            int parsed = Integer.parseInt(value.trim());
-            if (parsed >= 0) {
-                return parsed;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw PermissionSetErrors.toResponse(new PermissionSetException(PermissionSetException.Kind.INVALID,
-                "Query parameter '" + name + "' must be a whole number, not negative"));
     }
 }

@@ -1,31 +1,19 @@
 package io.github.machineusers.permissionsets.admin;
 
-import org.keycloak.Config;
+import io.github.machineusers.extension.AdminResourceProviderFactory;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
-import org.keycloak.services.resources.admin.ext.AdminRealmResourceProvider;
-import org.keycloak.services.resources.admin.ext.AdminRealmResourceProviderFactory;
+import org.keycloak.models.RealmModel;
+import org.keycloak.services.resources.admin.AdminEventBuilder;
+import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
 /** Serves {@code /admin/realms/{realm}/permission-sets}. */
-public class PermissionSetsResourceProviderFactory implements AdminRealmResourceProviderFactory {
+public class PermissionSetsResourceProviderFactory extends AdminResourceProviderFactory {
 
     public static final String ID = "permission-sets";
 
     @Override
-    public AdminRealmResourceProvider create(KeycloakSession session) {
-        return new PermissionSetsResourceProvider();
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
+    protected Object resource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth, AdminEventBuilder adminEvent) {
+        return new PermissionSetsResource(session, realm, auth, adminEvent);
     }
 
     @Override
