@@ -24,6 +24,7 @@ import io.github.machineusers.model.MachineUserProvider;
 import io.github.machineusers.model.MachineUserQuery;
 import io.github.machineusers.representations.AccessKeyRepresentation;
 import io.github.machineusers.representations.CreateMachineUserRepresentation;
+import io.github.machineusers.representations.KeyReferenceRepresentation;
 import io.github.machineusers.representations.MachineUserPolicyRepresentation;
 import io.github.machineusers.representations.MachineUserRepresentation;
 import jakarta.ws.rs.Consumes;
@@ -37,6 +38,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.keycloak.common.util.Time;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
@@ -186,6 +188,13 @@ public class MachineUsersResource {
         updated.saveTo(realm);
         MachineUserPolicyRepresentation answer = Representations.toRepresentation(updated);
         events.send(OperationType.UPDATE, AdminEvents.POLICY, answer, "machine-users", "policy");
+        Long latest = updated.latestExpiry(Time.currentTimeMillis());
+        if (latest != null) {
+            // A lower cap never kills working keys silently; it says which keys outlive it.
+            answer.keysBeyondMaxLifetime = provider.keys().expiringAfter(realm, latest, Paging.LIMIT)
+                    .map(k -> new KeyReferenceRepresentation(k.getMachineUserId(), k.getId(), k.getExpiresAt()))
+                    .toList();
+        }
         return answer;
     }
 

@@ -9,6 +9,7 @@ import io.github.machineusers.keys.AccessKeySecrets;
 import io.github.machineusers.model.AccessKeyModel;
 import io.github.machineusers.model.MachineUser;
 import io.github.machineusers.model.MachineUserProvider;
+import io.github.machineusers.usage.TokenMetrics;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.OAuthErrorException;
 import org.keycloak.authentication.AuthenticationFlowError;
@@ -36,6 +37,8 @@ public class AccessKeyClientAuthenticator extends AbstractClientAuthenticator {
     public static final String ACCESS_KEY_ID_ATTRIBUTE = "machine-users.access-key-id";
     static final String DETAIL_ACCESS_KEY_ID = "access_key_id";
     private static final String INVALID_CLIENT_DESCRIPTION = "Invalid client or Invalid client credentials";
+
+    private final TokenMetrics metrics = new TokenMetrics();
 
     @Override
     public void authenticateClient(ClientAuthenticationFlowContext context) {
@@ -77,6 +80,7 @@ public class AccessKeyClientAuthenticator extends AbstractClientAuthenticator {
                 context.getEvent().detail(DETAIL_ACCESS_KEY_ID, key.getId());
             }
             machineUsers.usage().recordFailedAttempt(realm.getId(), client.getId());
+            metrics.failure(realm.getName());
             context.failure(AuthenticationFlowError.INVALID_CLIENT_CREDENTIALS, invalidClient());
             return;
         }
@@ -84,6 +88,7 @@ public class AccessKeyClientAuthenticator extends AbstractClientAuthenticator {
         session.setAttribute(ACCESS_KEY_ID_ATTRIBUTE, key.getId());
         if (presented.clientCredentialsGrant()) {
             machineUsers.usage().recordTokenIssued(realm.getId(), client.getId(), key.getId());
+            metrics.tokenIssued(realm.getName());
         } else {
             machineUsers.usage().recordKeyUsed(key.getId());
         }

@@ -100,6 +100,17 @@ class JpaAccessKeyStore implements AccessKeyStore {
     }
 
     @Override
+    public Stream<AccessKeyModel> expiringAfter(RealmModel realm, long latestExpiry, int max) {
+        return em.createQuery("select k from AccessKeyEntity k where k.realmId = :realmId"
+                        + " and (k.expiresAt is null or k.expiresAt > :latest) order by k.createdAt, k.id", AccessKeyEntity.class)
+                .setParameter("realmId", realm.getId())
+                .setParameter("latest", latestExpiry)
+                .setMaxResults(max)
+                .getResultStream()
+                .map(JpaAccessKeyAdapter::new);
+    }
+
+    @Override
     public boolean remove(RealmModel realm, String keyId) {
         AccessKeyModel key = getById(realm, keyId);
         if (key == null) {

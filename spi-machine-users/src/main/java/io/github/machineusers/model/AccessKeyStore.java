@@ -21,6 +21,9 @@ public interface AccessKeyStore {
 
     Stream<AccessKeyModel> getByMachineUser(RealmModel realm, String machineUserId);
 
+    /** Keys that expire after {@code latestExpiry} or never, oldest first, at most {@code max}. */
+    Stream<AccessKeyModel> expiringAfter(RealmModel realm, long latestExpiry, int max);
+
     boolean remove(RealmModel realm, String keyId);
 
     void removeByMachineUser(RealmModel realm, String machineUserId);

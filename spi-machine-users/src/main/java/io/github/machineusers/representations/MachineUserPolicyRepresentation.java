@@ -2,6 +2,8 @@ package io.github.machineusers.representations;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 public class MachineUserPolicyRepresentation {
 
     public Integer maxKeysPerMachineUser;
@@ -9,4 +11,10 @@ public class MachineUserPolicyRepresentation {
     public List<Integer> keyExpiryWarningDays;
     public Integer defaultAccessTokenLifespan;
     public Boolean notificationEmailRequired;
+    /**
+     * Only in the answer to a PUT that sets a lifetime cap: existing keys that outlive it. They keep
+     * working until their own expiry; replace them or change their expiry.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public List<KeyReferenceRepresentation> keysBeyondMaxLifetime;
 }

@@ -8,7 +8,7 @@ import org.keycloak.services.ErrorResponseException;
 public record Paging(int first, int max) {
 
     static final int DEFAULT_MAX = 100;
-    static final int LIMIT = 1000;
+    public static final int LIMIT = 1000;
 
     public static Paging of(String first, String max) {
         int f = integer("first", first, 0);
