@@ -7,17 +7,14 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.machineusers.extension.Paging;
 import io.github.machineusers.access.MachineUserPermissions;
-import io.github.machineusers.access.RoleGrantGuard;
 import io.github.machineusers.groups.MachineUserGroups;
 import io.github.machineusers.manage.MachineUserManager;
 import io.github.machineusers.model.MachineUser;
 import io.github.machineusers.model.MachineUserProvider;
 import io.github.machineusers.partitions.Partitions;
 import io.github.machineusers.permissionsets.PermissionSet;
-import io.github.machineusers.permissionsets.PermissionSetException;
-import io.github.machineusers.permissionsets.PermissionSets;
 import io.github.machineusers.extension.JsonBodies;
-import io.github.machineusers.permissionsets.admin.PermissionSetErrors;
+import io.github.machineusers.permissionsets.admin.GrantablePermissionSets;
 import io.github.machineusers.representations.MachineUserGroupRepresentation;
 import io.github.machineusers.representations.MachineUserRepresentation;
 import jakarta.ws.rs.Consumes;
@@ -86,7 +83,7 @@ public class MachineUserGroupsResource {
     public Response create(String body) {
         permissions.requireManage();
         MachineUserGroupRepresentation rep = JsonBodies.read(body, MachineUserGroupRepresentation.class);
-        List<PermissionSet> sets = grantable(rep.permissionSets);
+        List<PermissionSet> sets = GrantablePermissionSets.resolve(session, realm, permissions, rep.permissionSets);
         List<GroupModel> partitions = partitions(rep.partitions);
         GroupModel group;
         try {
@@ -118,7 +115,7 @@ public class MachineUserGroupsResource {
         GroupModel group = existing(id);
         JsonNode changes = JsonBodies.tree(body);
         MachineUserGroupRepresentation rep = JsonBodies.read(body, MachineUserGroupRepresentation.class);
-        List<PermissionSet> sets = changes.has("permissionSets") ? grantable(rep.permissionSets) : null;
+        List<PermissionSet> sets = changes.has("permissionSets") ? GrantablePermissionSets.resolve(session, realm, permissions, rep.permissionSets) : null;
         List<GroupModel> partitions = changes.has("partitions") ? partitions(rep.partitions) : null;
         try {
             if (changes.has("name")) {
@@ -189,18 +186,6 @@ public class MachineUserGroupsResource {
                     "machine-user-groups", group.getId(), "members", member.id());
         }
         return Response.noContent().build();
-    }
-
-    private List<PermissionSet> grantable(List<String> names) {
-        List<PermissionSet> sets;
-        try {
-            sets = new PermissionSets(session, realm).resolve(names);
-        } catch (PermissionSetException e) {
-            throw PermissionSetErrors.toResponse(e);
-        }
-        RoleGrantGuard guard = new RoleGrantGuard(permissions, realm);
-        sets.forEach(set -> guard.requireMayGrant(set.role()));
-        return sets;
     }
 
     private List<GroupModel> partitions(List<String> pathsOrIds) {

@@ -2,11 +2,8 @@ package io.github.machineusers.admin;
 
 import io.github.machineusers.extension.Paging;
 import io.github.machineusers.access.MachineUserPermissions;
-import io.github.machineusers.access.RoleGrantGuard;
 import io.github.machineusers.permissionsets.PermissionSet;
-import io.github.machineusers.permissionsets.PermissionSetException;
-import io.github.machineusers.permissionsets.PermissionSets;
-import io.github.machineusers.permissionsets.admin.PermissionSetErrors;
+import io.github.machineusers.permissionsets.admin.GrantablePermissionSets;
 import io.github.machineusers.extension.JsonBodies;
 import java.net.URI;
 import java.util.List;
@@ -123,7 +120,7 @@ public class MachineUsersResource {
         CreateMachineUserRepresentation rep = JsonBodies.read(body, CreateMachineUserRepresentation.class);
         GroupModel partition = rep.partition == null || rep.partition.isBlank() ? null : partitions.require("partition", rep.partition);
         permissions.requireManage(partition == null ? null : partition.getId());
-        List<PermissionSet> sets = grantablePermissionSets(rep.permissionSets);
+        List<PermissionSet> sets = GrantablePermissionSets.resolve(session, realm, permissions, rep.permissionSets);
         List<GroupModel> groups = new MachineUserGroups(session, realm).resolve(rep.groups);
         if (!groups.isEmpty()) {
             // Groups carry partition grants, so joining one is a realm-wide decision.
@@ -145,18 +142,6 @@ public class MachineUsersResource {
         }
         URI location = session.getContext().getUri().getAbsolutePathBuilder().path(answer.id).build();
         return Response.created(location).entity(answer).build();
-    }
-
-    private List<PermissionSet> grantablePermissionSets(List<String> names) {
-        List<PermissionSet> sets;
-        try {
-            sets = new PermissionSets(session, realm).resolve(names);
-        } catch (PermissionSetException e) {
-            throw PermissionSetErrors.toResponse(e);
-        }
-        RoleGrantGuard guard = new RoleGrantGuard(permissions, realm);
-        sets.forEach(set -> guard.requireMayGrant(set.role()));
-        return sets;
     }
 
     @GET
