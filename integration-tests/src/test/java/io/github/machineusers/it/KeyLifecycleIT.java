@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,7 +17,7 @@ import io.github.machineusers.it.support.RealmFixture;
 import io.github.machineusers.it.support.TokenClient.Method;
 import org.junit.jupiter.api.Test;
 
-/** Issue 7 (first part): what a lower lifetime cap reports, and the token metrics. */
+/** Issue 7: what a lower lifetime cap reports, and the metrics on the management port. */
 class KeyLifecycleIT {
 
     private static final long DAY = 86_400_000L;
@@ -50,16 +51,47 @@ class KeyLifecycleIT {
         fixture.tokens().clientCredentials(clientId, secret, Method.POST);
         fixture.tokens().clientCredentials(clientId, "kcmu_wrong", Method.BASIC);
 
-        String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(KeycloakTestServer.get().managementUrl() + "/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        String metrics = metrics();
 
         assertThat(value(metrics, "machine_users_tokens_issued_total", fixture.realm())).isEqualTo(2.0);
         assertThat(value(metrics, "machine_users_token_failures_total", fixture.realm())).isEqualTo(1.0);
     }
 
+    @Test
+    void gaugesCountKeysExpiringSoonAndSuspendedMachineUsersPerRealm() throws Exception {
+        RealmFixture fixture = RealmFixture.create("gauges");
+        fixture.machineUsers().create(Map.of("name", "Soon", "keyExpiresAt", System.currentTimeMillis() + 3 * DAY)).expectStatus(201);
+        fixture.machineUsers().create(Map.of("name", "Later", "keyExpiresAt", System.currentTimeMillis() + 30 * DAY)).expectStatus(201);
+        JsonNode banned = fixture.machineUsers().createWithKey("Banned");
+        fixture.machineUsers().suspend(banned.path("id").asText(), "gauge test").expectStatus(200);
+
+        Instant deadline = Instant.now().plusSeconds(KeycloakTestServer.BACKGROUND_TASK_SECONDS * 4L);
+        String metrics = metrics();
+        while (!(find(metrics, "machine_users_keys_expiring", fixture.realm()) == 1.0
+                && find(metrics, "machine_users_suspended", fixture.realm()) == 1.0) && Instant.now().isBefore(deadline)) {
+            Thread.sleep(500);
+            metrics = metrics();
+        }
+
+        assertThat(value(metrics, "machine_users_keys_expiring", fixture.realm())).as("keys expiring within 14 days").isEqualTo(1.0);
+        assertThat(value(metrics, "machine_users_suspended", fixture.realm())).isEqualTo(1.0);
+    }
+
+    private static String metrics() throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(KeycloakTestServer.get().managementUrl() + "/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+
     private static double value(String metrics, String name, String realm) {
+        double value = find(metrics, name, realm);
+        assertThat(value).as(name + " for " + realm + " in:\n" + metrics.lines().filter(l -> l.startsWith("machine_users")).toList())
+                .isNotNaN();
+        return value;
+    }
+
+    /** The sample's value, or NaN when the realm has none. */
+    private static double find(String metrics, String name, String realm) {
         Matcher m = Pattern.compile("(?m)^" + name + "\\{[^}]*realm=\"" + Pattern.quote(realm) + "\"[^}]*\\} ([0-9.eE+-]+)$").matcher(metrics);
-        assertThat(m.find()).as(name + " for " + realm + " in:\n" + metrics.lines().filter(l -> l.startsWith("machine_users")).toList()).isTrue();
-        return Double.parseDouble(m.group(1));
+        return m.find() ? Double.parseDouble(m.group(1)) : Double.NaN;
     }
 }

@@ -4,14 +4,14 @@ import org.keycloak.events.admin.OperationType;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 
 /** Admin events of the machine-user API, with resource types of their own so they can be filtered. */
-final class AdminEvents {
+public final class AdminEvents {
 
-    static final String MACHINE_USER = "MACHINE_USER";
-    static final String ACCESS_KEY = "MACHINE_USER_ACCESS_KEY";
-    static final String POLICY = "MACHINE_USER_POLICY";
-    static final String PERMISSION_SET_GRANT = "MACHINE_USER_PERMISSION_SET";
-    static final String PARTITION = "MACHINE_USER_PARTITION";
-    static final String GROUP = "MACHINE_USER_GROUP";
+    public static final String MACHINE_USER = "MACHINE_USER";
+    public static final String ACCESS_KEY = "MACHINE_USER_ACCESS_KEY";
+    public static final String POLICY = "MACHINE_USER_POLICY";
+    public static final String PERMISSION_SET_GRANT = "MACHINE_USER_PERMISSION_SET";
+    public static final String PARTITION = "MACHINE_USER_PARTITION";
+    public static final String GROUP = "MACHINE_USER_GROUP";
 
     private final AdminEventBuilder builder;
 

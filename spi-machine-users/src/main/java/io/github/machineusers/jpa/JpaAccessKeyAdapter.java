@@ -69,7 +69,16 @@ class JpaAccessKeyAdapter implements AccessKeyModel {
 
     @Override
     public void setExpiresAt(Long expiresAt) {
+        if (!java.util.Objects.equals(expiresAt, entity.getExpiresAt())) {
+            // A new expiry date deserves its own warnings.
+            entity.setExpiryWarnedDays(null);
+        }
         entity.setExpiresAt(expiresAt);
+    }
+
+    @Override
+    public Integer getExpiryWarnedDays() {
+        return entity.getExpiryWarnedDays();
     }
 
     @Override

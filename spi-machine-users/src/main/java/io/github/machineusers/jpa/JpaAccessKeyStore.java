@@ -2,6 +2,7 @@ package io.github.machineusers.jpa;
 
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -15,6 +16,7 @@ import io.github.machineusers.model.IssuedAccessKey;
 import io.github.machineusers.model.MachineUserPolicy;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
+import jakarta.persistence.TypedQuery;
 import org.keycloak.common.util.Time;
 import org.keycloak.models.RealmModel;
 
@@ -108,6 +110,55 @@ class JpaAccessKeyStore implements AccessKeyStore {
                 .setMaxResults(max)
                 .getResultStream()
                 .map(JpaAccessKeyAdapter::new);
+    }
+
+    /**
+     * One band per threshold: a key whose expiry lies between the next nearer threshold and this
+     * one is due unless it was warned for this threshold or a nearer one already.
+     */
+    @Override
+    public Stream<AccessKeyModel> dueForExpiryWarning(RealmModel realm, List<Integer> thresholdDays, long now, int max) {
+        List<Integer> ascending = thresholdDays.stream().distinct().sorted().toList();
+        if (ascending.isEmpty()) {
+            return Stream.empty();
+        }
+        StringBuilder jpql = new StringBuilder("select k from AccessKeyEntity k where k.realmId = :realmId and k.status = 'ACTIVE' and (");
+        for (int i = 0; i < ascending.size(); i++) {
+            jpql.append(i == 0 ? "" : " or ")
+                    .append("(k.expiresAt > :from").append(i).append(" and k.expiresAt <= :to").append(i)
+                    .append(" and (k.expiryWarnedDays is null or k.expiryWarnedDays > :days").append(i).append("))");
+        }
+        jpql.append(") order by k.expiresAt, k.id");
+        TypedQuery<AccessKeyEntity> query = em.createQuery(jpql.toString(), AccessKeyEntity.class)
+                .setParameter("realmId", realm.getId());
+        for (int i = 0; i < ascending.size(); i++) {
+            query.setParameter("from" + i, i == 0 ? now : now + TimeUnit.DAYS.toMillis(ascending.get(i - 1)))
+                    .setParameter("to" + i, now + TimeUnit.DAYS.toMillis(ascending.get(i)))
+                    .setParameter("days" + i, ascending.get(i));
+        }
+        return query.setMaxResults(max).getResultStream().map(JpaAccessKeyAdapter::new);
+    }
+
+    @Override
+    public long countActiveExpiringBetween(RealmModel realm, long from, long to) {
+        return em.createNamedQuery("mu.countKeysExpiringBetween", Long.class)
+                .setParameter("realmId", realm.getId())
+                .setParameter("from", from)
+                .setParameter("to", to)
+                .getSingleResult();
+    }
+
+    @Override
+    public boolean claimExpiryWarning(AccessKeyModel key, int thresholdDays) {
+        if (key.getExpiresAt() == null) {
+            return false;
+        }
+        int updated = em.createNamedQuery("mu.claimExpiryWarning")
+                .setParameter("days", thresholdDays)
+                .setParameter("id", key.getId())
+                .setParameter("expiresAt", key.getExpiresAt())
+                .executeUpdate();
+        return updated == 1;
     }
 
     @Override

@@ -13,6 +13,9 @@ import io.github.machineusers.model.IssuedAccessKey;
 import io.github.machineusers.model.MachineUser;
 import io.github.machineusers.model.MachineUserPolicy;
 import io.github.machineusers.model.MachineUserProvider;
+import io.github.machineusers.notify.MachineUserMailer;
+import io.github.machineusers.notify.MailAfterCommit;
+import io.github.machineusers.notify.MailTemplate;
 import io.github.machineusers.representations.CreateAccessKeyRepresentation;
 import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
@@ -21,10 +24,12 @@ import org.keycloak.models.RealmModel;
 /** The key operations of the admin API, with the realm policy applied and every change in the history. */
 public class AccessKeyManager {
 
+    private final KeycloakSession session;
     private final RealmModel realm;
     private final MachineUserProvider provider;
 
     public AccessKeyManager(KeycloakSession session, RealmModel realm) {
+        this.session = session;
         this.realm = realm;
         this.provider = session.getProvider(MachineUserProvider.class);
     }
@@ -63,6 +68,11 @@ public class AccessKeyManager {
         Map<String, Object> details = keyDetails(issued.key());
         details.put("replacedKeyId", old.getId());
         provider.history().record(realm, machineUser.id(), HistoryAction.KEY_REPLACED, actor, details);
+        MailAfterCommit.enlist(session, realm, machineUser, MailTemplate.KEY_REPLACED, Map.of(
+                "oldKeyId", old.getId(),
+                "newKeyId", issued.key().getId(),
+                "newExpiresAt", expiry == null ? "" : MachineUserMailer.format(expiry),
+                "replacedBy", actor.username()));
         return issued;
     }
 

@@ -8,6 +8,9 @@ import java.util.Objects;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.machineusers.authenticator.AccessKeyClientAuthenticator;
 import io.github.machineusers.model.Actor;
+import io.github.machineusers.notify.MachineUserMailer;
+import io.github.machineusers.notify.MailAfterCommit;
+import io.github.machineusers.notify.MailTemplate;
 import io.github.machineusers.model.HistoryAction;
 import io.github.machineusers.model.IssuedAccessKey;
 import io.github.machineusers.model.MachineUser;
@@ -190,10 +193,15 @@ public class MachineUserManager {
         // Token times have one-second resolution: a token issued in this very second must die too.
         client.setNotBefore(Time.currentTime() + 1);
         setOrRemove(client, MachineUser.SUSPENDED_REASON, why);
-        client.setAttribute(MachineUser.SUSPENDED_AT, Long.toString(Time.currentTimeMillis()));
+        long now = Time.currentTimeMillis();
+        client.setAttribute(MachineUser.SUSPENDED_AT, Long.toString(now));
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("reason", why);
         provider.history().record(realm, client.getId(), HistoryAction.SUSPENDED, actor, details);
+        MailAfterCommit.enlist(session, realm, machineUser, MailTemplate.SUSPENDED, Map.of(
+                "reason", why == null ? "" : why,
+                "suspendedAt", MachineUserMailer.format(now),
+                "suspendedBy", actor.username()));
     }
 
     /** Allows new tokens again; tokens issued before the suspension stay inactive. */

@@ -27,6 +27,9 @@ public interface AccessKeyModel {
 
     Long getLastUsedAt();
 
+    /** The smallest warning threshold, in days, already sent for the current expiry; null when none was. */
+    Integer getExpiryWarnedDays();
+
     boolean secretMatches(String presentedSecret);
 
     default boolean isExpired(long nowMillis) {

@@ -65,13 +65,30 @@ final class ContainerServer extends KeycloakTestServer {
                 .withProviderLibsFrom(List.of(bundle))
                 // Health is always on in this library; metrics are on to match the distribution's build.
                 .withEnabledMetrics()
+                // Lets the server reach the SMTP test server on this machine (hostAddressFor).
+                .withAccessToHost(true)
                 // Same readiness as the distribution run waits for, not just "started".
                 .waitingFor(Wait.forHttp("/health/ready").forPort(MANAGEMENT_PORT).withStartupTimeout(READY_TIMEOUT))
                 .withLogConsumer(this::appendToLogFile);
         extraOptions().forEach(container::withCustomCommand);
+        testSchedule().forEach(container::withCustomCommand);
         // Ryuk removes the container when the JVM ends; this also covers runs with Ryuk disabled.
         Runtime.getRuntime().addShutdownHook(new Thread(container::stop, "keycloak-test-container-stop"));
         container.start();
+    }
+
+    /** Docker keeps the container's file system, and so its dev-file database, across a restart. */
+    @Override
+    public void restart() {
+        container.getDockerClient().restartContainerCmd(container.getContainerId()).withTimeout(30).exec();
+        Wait.forHttp("/health/ready").forPort(MANAGEMENT_PORT).withStartupTimeout(READY_TIMEOUT).waitUntilReady(container);
+    }
+
+    /** Testcontainers forwards the port into the container under this name. */
+    @Override
+    public String hostAddressFor(int hostPort) {
+        org.testcontainers.Testcontainers.exposeHostPorts(hostPort);
+        return "host.testcontainers.internal";
     }
 
     private void resetLogFile() {

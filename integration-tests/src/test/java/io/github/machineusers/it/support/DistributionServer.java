@@ -3,8 +3,6 @@ package io.github.machineusers.it.support;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -39,6 +37,7 @@ final class DistributionServer extends KeycloakTestServer {
     private final int httpPort;
     private final int managementPort;
     private Process process;
+    private List<String> startCommand;
 
     DistributionServer() {
         String homeProperty = System.getProperty("keycloak.home");
@@ -47,10 +46,10 @@ final class DistributionServer extends KeycloakTestServer {
         }
 
         this.home = Paths.get(homeProperty).toAbsolutePath();
-        this.httpPort = freeLoopbackPort();
+        this.httpPort = LoopbackPorts.free();
         int port;
         do {
-            port = freeLoopbackPort();
+            port = LoopbackPorts.free();
         } while (port == httpPort);
         this.managementPort = port;
     }
@@ -108,7 +107,7 @@ final class DistributionServer extends KeycloakTestServer {
                 throw failure("kc.sh build failed with exit code " + buildProcess.exitValue());
             }
 
-            List<String> start = kcCommand("start", "--optimized",
+            startCommand = kcCommand("start", "--optimized",
                     "--http-enabled=true",
                     "--http-host=127.0.0.1",
                     "--http-port=" + httpPort,
@@ -116,9 +115,28 @@ final class DistributionServer extends KeycloakTestServer {
                     "--hostname-strict=false",
                     // The realm templates must import into a fresh server without errors.
                     "--import-realm");
-            start.addAll(3, database.options());
-            process = launch(start);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> stopTree(process), "keycloak-test-server-stop"));
+            startCommand.addAll(3, database.options());
+            startCommand.addAll(testSchedule());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while building Keycloak", e);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stopTree(process), "keycloak-test-server-stop"));
+        launchAndAwaitReady();
+    }
+
+    /** Stops the server as an operator would (SIGTERM, so it shuts down cleanly) and starts it again on the same data. */
+    @Override
+    public void restart() {
+        stopTree(process);
+        launchAndAwaitReady();
+    }
+
+    private void launchAndAwaitReady() {
+        try {
+            process = launch(startCommand);
             awaitReady();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -126,6 +144,11 @@ final class DistributionServer extends KeycloakTestServer {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while starting Keycloak", e);
         }
+    }
+
+    @Override
+    public String hostAddressFor(int hostPort) {
+        return "127.0.0.1";
     }
 
     private List<String> kcCommand(String command, String... options) {
@@ -210,14 +233,6 @@ final class DistributionServer extends KeycloakTestServer {
             }
         }
         tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
-    }
-
-    private static int freeLoopbackPort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static void deleteRecursively(Path dir) throws IOException {

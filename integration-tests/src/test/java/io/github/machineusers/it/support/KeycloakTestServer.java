@@ -19,6 +19,8 @@ import java.util.List;
 public abstract class KeycloakTestServer {
 
     private static final String ADMIN_USERNAME = "admin";
+    /** How often the server runs its expiry-warning and gauge tasks in tests. */
+    public static final int BACKGROUND_TASK_SECONDS = 5;
 
     private static KeycloakTestServer instance;
     private static RuntimeException startupFailure;
@@ -67,6 +69,12 @@ public abstract class KeycloakTestServer {
     /** Everything the server wrote so far, for assertions on log lines. */
     public abstract String serverLog();
 
+    /** Stops the server cleanly and starts it again on the same database. */
+    public abstract void restart();
+
+    /** How the server reaches a port that a test opened on this machine (the SMTP test server). */
+    public abstract String hostAddressFor(int hostPort);
+
     /** Where the server's output is kept on the test machine, for a look after a failed run. */
     public Path logFile() {
         return logFile;
@@ -85,6 +93,16 @@ public abstract class KeycloakTestServer {
         return Arrays.stream(System.getProperty("keycloak.server.options", "").trim().split("\\s+"))
                 .filter(option -> !option.isEmpty())
                 .toList();
+    }
+
+    /**
+     * Short intervals for the extension's background tasks, so tests see expiry warnings and
+     * gauges within seconds rather than the production default of minutes.
+     */
+    protected static List<String> testSchedule() {
+        return List.of(
+                "--spi-machine-users--jpa--expiry-warning-interval-seconds=" + BACKGROUND_TASK_SECONDS,
+                "--spi-machine-users--jpa--metrics-refresh-interval-seconds=" + BACKGROUND_TASK_SECONDS);
     }
 
     private static String randomPassword() {

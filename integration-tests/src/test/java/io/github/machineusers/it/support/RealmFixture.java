@@ -91,4 +91,9 @@ public final class RealmFixture {
     public void enableAdminEvents() {
         admin.put("/" + realm, Map.of("adminEventsEnabled", true, "adminEventsDetailsEnabled", true)).expectStatus(204);
     }
+
+    /** Points the realm's SMTP settings at the SMTP test server, as an administrator would in the console. */
+    public void sendMailThrough(SmtpTestServer smtp) {
+        admin.put("/" + realm, Map.of("smtpServer", smtp.realmSmtpSettings())).expectStatus(204);
+    }
 }

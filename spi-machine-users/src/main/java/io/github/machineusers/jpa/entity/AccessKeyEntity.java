@@ -20,6 +20,12 @@ import jakarta.persistence.Table;
                 query = "delete from AccessKeyEntity k where k.realmId = :realmId and k.machineUserId = :machineUserId"),
         @NamedQuery(name = "mu.removeKeysOfRealm",
                 query = "delete from AccessKeyEntity k where k.realmId = :realmId"),
+        @NamedQuery(name = "mu.countKeysExpiringBetween",
+                query = "select count(k) from AccessKeyEntity k where k.realmId = :realmId and k.status = 'ACTIVE'"
+                        + " and k.expiresAt > :from and k.expiresAt <= :to"),
+        @NamedQuery(name = "mu.claimExpiryWarning",
+                query = "update AccessKeyEntity k set k.expiryWarnedDays = :days where k.id = :id and k.expiresAt = :expiresAt"
+                        + " and (k.expiryWarnedDays is null or k.expiryWarnedDays > :days)"),
         @NamedQuery(name = "mu.touchKey",
                 query = "update AccessKeyEntity k set k.lastUsedAt = :time where k.id = :id and (k.lastUsedAt is null or k.lastUsedAt < :time)")
 })
@@ -58,6 +64,9 @@ public class AccessKeyEntity {
 
     @Column(name = "LAST_USED_AT")
     private Long lastUsedAt;
+
+    @Column(name = "EXPIRY_WARNED_DAYS")
+    private Integer expiryWarnedDays;
 
     public String getId() {
         return id;
@@ -145,5 +154,13 @@ public class AccessKeyEntity {
 
     public void setLastUsedAt(Long lastUsedAt) {
         this.lastUsedAt = lastUsedAt;
+    }
+
+    public Integer getExpiryWarnedDays() {
+        return expiryWarnedDays;
+    }
+
+    public void setExpiryWarnedDays(Integer expiryWarnedDays) {
+        this.expiryWarnedDays = expiryWarnedDays;
     }
 }
