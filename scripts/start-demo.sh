@@ -49,6 +49,9 @@ done
 TOKEN=$(curl -fs -d grant_type=password -d client_id=admin-cli -d username=admin \
   --data-urlencode "password=$ADMIN_PASSWORD" "$BASE/realms/master/protocol/openid-connect/token" | jq -r .access_token)
 REALM=iot-platform
+# The master realm's console gets the machine-user pages (the admin theme of the bundle).
+curl -fs -X PUT -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
+  -d '{"adminTheme":"machine-users"}' "$BASE/admin/realms/master"
 # A fresh machine user at every start: its secret exists only in this answer, never on disk.
 CREATED=$(curl -fs -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
   -d "{\"name\":\"Demo gateway $(date +%H%M%S)\",\"description\":\"Made by scripts/start-demo.sh\",
@@ -58,7 +61,7 @@ CREATED=$(curl -fs -H "Authorization: Bearer $TOKEN" -H 'Content-Type: applicati
 cat <<TXT
 
 Keycloak with machine users is running.
-  Admin console:   $BASE/admin/   (user: admin, password: $ADMIN_PASSWORD)
+  Admin console:   $BASE/admin/master/console/#/$REALM/machine-users   (user: admin, password: $ADMIN_PASSWORD)
   Demo realm:      $REALM (from realm-templates/.../iot-platform.json)
   Machine user:    $(echo "$CREATED" | jq -r .clientId)
   Access key id:   $(echo "$CREATED" | jq -r .accessKey.id)

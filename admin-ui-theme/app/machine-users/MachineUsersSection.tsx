@@ -1,0 +1,198 @@
+import { ViewHeader } from "@keycloak/keycloak-admin-ui";
+import {
+  Alert,
+  AlertActionCloseButton,
+  AlertGroup,
+  Button,
+  FormSelect,
+  FormSelectOption,
+  Label,
+  PageSection,
+  SearchInput,
+  Toolbar,
+  ToolbarContent,
+  ToolbarItem,
+} from "@patternfly/react-core";
+import { ActionsColumn, Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
+import { useCallback, useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { ApiError, useMachineUsersApi, type MachineUser } from "./api";
+import { ConfirmModal } from "./ConfirmModal";
+import { CreateMachineUserModal } from "./CreateMachineUserModal";
+import { SecretModal, type SecretDetails } from "./SecretModal";
+
+const PAGE_SIZE = 20;
+
+type Pending = { action: "suspend" | "resume" | "delete"; machineUser: MachineUser };
+
+export default function MachineUsersSection() {
+  const { t } = useTranslation();
+  const api = useMachineUsersApi();
+  const [rows, setRows] = useState<MachineUser[]>([]);
+  const [first, setFirst] = useState(0);
+  const [hasNext, setHasNext] = useState(false);
+  const [search, setSearch] = useState("");
+  const [status, setStatus] = useState("");
+  const [error, setError] = useState<string>();
+  const [creating, setCreating] = useState(false);
+  const [secret, setSecret] = useState<SecretDetails>();
+  const [pending, setPending] = useState<Pending>();
+
+  const load = useCallback(async () => {
+    try {
+      // One more than a page tells whether there is a next page.
+      const page = await api.list({ first, max: PAGE_SIZE + 1, search, status });
+      setHasNext(page.length > PAGE_SIZE);
+      setRows(page.slice(0, PAGE_SIZE));
+      setError(undefined);
+    } catch (e) {
+      setRows([]);
+      setError(e instanceof ApiError && e.status === 403 ? "403 Forbidden" : (e as Error).message);
+    }
+  }, [api, first, search, status]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const run = async (work: () => Promise<void>) => {
+    try {
+      await work();
+      await load();
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+
+  const confirm = (reason: string) => {
+    if (!pending) return;
+    const { action, machineUser } = pending;
+    setPending(undefined);
+    void run(() =>
+      action === "suspend" ? api.suspend(machineUser.id, reason) : action === "resume" ? api.resume(machineUser.id) : api.remove(machineUser.id),
+    );
+  };
+
+  return (
+    <>
+      <ViewHeader titleKey="machineUsers" subKey="machineUsersHelp" />
+      <PageSection variant="light" className="pf-v5-u-p-0">
+        {error && (
+          <AlertGroup isToast>
+            <Alert variant="danger" title={error} data-testid="section-error" actionClose={<AlertActionCloseButton onClose={() => setError(undefined)} />} />
+          </AlertGroup>
+        )}
+        <Toolbar>
+          <ToolbarContent>
+            <ToolbarItem>
+              <SearchInput
+                placeholder={t("machineUsersSearch")}
+                data-testid="search"
+                value={search}
+                onChange={(_e, value) => {
+                  setFirst(0);
+                  setSearch(value);
+                }}
+                onClear={() => setSearch("")}
+              />
+            </ToolbarItem>
+            <ToolbarItem>
+              <FormSelect aria-label={t("machineUsersStatus")} data-testid="status-filter" value={status} onChange={(_e, value) => {
+                setFirst(0);
+                setStatus(value);
+              }}>
+                <FormSelectOption value="" label={t("machineUsersStatusAll")} />
+                <FormSelectOption value="ACTIVE" label={t("machineUsersStatusActive")} />
+                <FormSelectOption value="SUSPENDED" label={t("machineUsersStatusSuspended")} />
+              </FormSelect>
+            </ToolbarItem>
+            <ToolbarItem>
+              <Button data-testid="create-machine-user" onClick={() => setCreating(true)}>
+                {t("machineUsersCreate")}
+              </Button>
+            </ToolbarItem>
+            <ToolbarItem variant="pagination" align={{ default: "alignRight" }}>
+              <Button variant="plain" data-testid="previous-page" isDisabled={first === 0} onClick={() => setFirst(Math.max(0, first - PAGE_SIZE))}>
+                {t("machineUsersPrevious")}
+              </Button>
+              <Button variant="plain" data-testid="next-page" isDisabled={!hasNext} onClick={() => setFirst(first + PAGE_SIZE)}>
+                {t("machineUsersNext")}
+              </Button>
+            </ToolbarItem>
+          </ToolbarContent>
+        </Toolbar>
+        <Table aria-label={t("machineUsers")} variant="compact" data-testid="machine-users-table">
+          <Thead>
+            <Tr>
+              <Th>{t("machineUsersName")}</Th>
+              <Th>{t("machineUsersClientId")}</Th>
+              <Th>{t("machineUsersStatus")}</Th>
+              <Th>{t("machineUsersPartition")}</Th>
+              <Th>{t("machineUsersCreated")}</Th>
+              <Th screenReaderText="actions" />
+            </Tr>
+          </Thead>
+          <Tbody>
+            {rows.length === 0 && (
+              <Tr>
+                <Td colSpan={6}>{t("machineUsersEmpty")}</Td>
+              </Tr>
+            )}
+            {rows.map((mu) => (
+              <Tr key={mu.id} data-testid={`row-${mu.clientId}`}>
+                <Td dataLabel={t("machineUsersName")}>{mu.name}</Td>
+                <Td dataLabel={t("machineUsersClientId")}>
+                  <code>{mu.clientId}</code>
+                </Td>
+                <Td dataLabel={t("machineUsersStatus")}>
+                  {mu.status === "SUSPENDED" ? (
+                    <Label color="red" data-testid="status-label">{t("machineUsersStatusSuspended")}</Label>
+                  ) : (
+                    <Label color="green" data-testid="status-label">{t("machineUsersStatusActive")}</Label>
+                  )}
+                </Td>
+                <Td dataLabel={t("machineUsersPartition")}>{mu.partition ?? "/"}</Td>
+                <Td dataLabel={t("machineUsersCreated")}>{mu.createdAt ? new Date(mu.createdAt).toLocaleString() : ""}</Td>
+                <Td isActionCell>
+                  <ActionsColumn
+                    items={[
+                      mu.status === "SUSPENDED"
+                        ? { title: t("machineUsersResume"), onClick: () => setPending({ action: "resume", machineUser: mu }) }
+                        : { title: t("machineUsersSuspend"), onClick: () => setPending({ action: "suspend", machineUser: mu }) },
+                      { title: t("machineUsersDelete"), onClick: () => setPending({ action: "delete", machineUser: mu }) },
+                    ]}
+                  />
+                </Td>
+              </Tr>
+            ))}
+          </Tbody>
+        </Table>
+      </PageSection>
+      {creating && (
+        <CreateMachineUserModal
+          create={api.create}
+          onClose={() => setCreating(false)}
+          onCreated={(created) => {
+            setCreating(false);
+            if (created.accessKey) {
+              setSecret({ clientId: created.clientId, keyId: created.accessKey.id, secret: created.accessKey.secret });
+            }
+            void load();
+          }}
+        />
+      )}
+      {secret && <SecretModal details={secret} onClose={() => setSecret(undefined)} />}
+      {pending && (
+        <ConfirmModal
+          title={`${t(pending.action === "suspend" ? "machineUsersSuspend" : pending.action === "resume" ? "machineUsersResume" : "machineUsersDelete")}: ${pending.machineUser.name}`}
+          message={t(pending.action === "suspend" ? "machineUsersSuspendConfirm" : pending.action === "resume" ? "machineUsersResumeConfirm" : "machineUsersDeleteConfirm")}
+          confirmLabel={t(pending.action === "suspend" ? "machineUsersSuspend" : pending.action === "resume" ? "machineUsersResume" : "machineUsersDelete")}
+          danger={pending.action !== "resume"}
+          withReason={pending.action === "suspend"}
+          onConfirm={confirm}
+          onClose={() => setPending(undefined)}
+        />
+      )}
+    </>
+  );
+}
