@@ -15,7 +15,7 @@ import { createRoot } from "react-dom/client";
 import { createHashRouter, RouterProvider } from "react-router-dom";
 import { environment } from "./environment";
 import { i18n } from "./i18n";
-import { MachineUsersRoute } from "./machine-users/routes";
+import { MachineUserRoute, MachineUsersRoute } from "./machine-users/routes";
 
 // Register our page in the library's route table. Mutate the exported array in
 // place (rather than building a new one) because the library's own PageNav
@@ -23,7 +23,7 @@ import { MachineUsersRoute } from "./machine-users/routes";
 // Insert before the catch-all "*" (NotFound) route.
 if (!routes.includes(MachineUsersRoute)) {
   const notFound = routes.findIndex((route) => route.path === "*");
-  routes.splice(notFound === -1 ? routes.length : notFound, 0, MachineUsersRoute);
+  routes.splice(notFound === -1 ? routes.length : notFound, 0, MachineUsersRoute, MachineUserRoute);
 }
 
 // Must be a *hash* router (as in the stock console): RealmContextProvider reads

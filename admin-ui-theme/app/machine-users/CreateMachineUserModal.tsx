@@ -2,6 +2,7 @@ import { Alert, Button, Form, FormGroup, FormHelperText, HelperText, HelperTextI
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { CreatedMachineUser } from "./api";
+import { endOfDayUtc } from "./format";
 
 type Props = {
   create: (body: Record<string, unknown>) => Promise<CreatedMachineUser>;
@@ -32,8 +33,7 @@ export function toRequest(values: Partial<Record<Field, string>>): Record<string
   if (text("notificationEmail")) body.notificationEmail = text("notificationEmail");
   if (text("permissionSets")) body.permissionSets = text("permissionSets")!.split(",").map((s) => s.trim()).filter(Boolean);
   if (text("accessTokenLifespan")) body.accessTokenLifespan = Number(text("accessTokenLifespan"));
-  // A date picked in the browser means the end of that day, UTC.
-  if (text("keyExpiresAt")) body.keyExpiresAt = Date.parse(`${text("keyExpiresAt")}T23:59:59Z`);
+  if (text("keyExpiresAt")) body.keyExpiresAt = endOfDayUtc(text("keyExpiresAt")!);
   return body;
 }
 

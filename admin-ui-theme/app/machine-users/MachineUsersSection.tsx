@@ -13,12 +13,15 @@ import {
   ToolbarContent,
   ToolbarItem,
 } from "@patternfly/react-core";
-import { ActionsColumn, Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
+import { ActionsColumn, Table, Tbody, Td, Tr } from "@patternfly/react-table";
 import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { TableHead } from "./TableHead";
+import { Link } from "react-router-dom";
 import { ApiError, useMachineUsersApi, type MachineUser } from "./api";
 import { ConfirmModal } from "./ConfirmModal";
 import { CreateMachineUserModal } from "./CreateMachineUserModal";
+import { formatTime } from "./format";
 import { SecretModal, type SecretDetails } from "./SecretModal";
 
 const PAGE_SIZE = 20;
@@ -122,16 +125,7 @@ export default function MachineUsersSection() {
           </ToolbarContent>
         </Toolbar>
         <Table aria-label={t("machineUsers")} variant="compact" data-testid="machine-users-table">
-          <Thead>
-            <Tr>
-              <Th>{t("machineUsersName")}</Th>
-              <Th>{t("machineUsersClientId")}</Th>
-              <Th>{t("machineUsersStatus")}</Th>
-              <Th>{t("machineUsersPartition")}</Th>
-              <Th>{t("machineUsersCreated")}</Th>
-              <Th screenReaderText="actions" />
-            </Tr>
-          </Thead>
+          <TableHead columns={["machineUsersName", "machineUsersClientId", "machineUsersStatus", "machineUsersPartition", "machineUsersCreated"]} withActions />
           <Tbody>
             {rows.length === 0 && (
               <Tr>
@@ -140,7 +134,11 @@ export default function MachineUsersSection() {
             )}
             {rows.map((mu) => (
               <Tr key={mu.id} data-testid={`row-${mu.clientId}`}>
-                <Td dataLabel={t("machineUsersName")}>{mu.name}</Td>
+                <Td dataLabel={t("machineUsersName")}>
+                  <Link to={`/${api.realm}/machine-users/${mu.id}/details`} data-testid={`open-${mu.clientId}`}>
+                    {mu.name}
+                  </Link>
+                </Td>
                 <Td dataLabel={t("machineUsersClientId")}>
                   <code>{mu.clientId}</code>
                 </Td>
@@ -152,7 +150,7 @@ export default function MachineUsersSection() {
                   )}
                 </Td>
                 <Td dataLabel={t("machineUsersPartition")}>{mu.partition ?? "/"}</Td>
-                <Td dataLabel={t("machineUsersCreated")}>{mu.createdAt ? new Date(mu.createdAt).toLocaleString() : ""}</Td>
+                <Td dataLabel={t("machineUsersCreated")}>{formatTime(mu.createdAt)}</Td>
                 <Td isActionCell>
                   <ActionsColumn
                     items={[

@@ -12,7 +12,33 @@ export type MachineUser = {
   createdAt?: number;
 };
 
-export type IssuedKey = { id: string; secret: string; expiresAt?: number };
+export type MachineUserDetail = MachineUser & {
+  accessTokenLifespan?: number;
+  notificationEmail?: string;
+  permissionSets?: string[];
+  groups?: string[];
+  createdBy?: string;
+};
+
+export type AccessKey = {
+  id: string;
+  status: "ACTIVE" | "INACTIVE" | "EXPIRED";
+  description?: string;
+  createdAt?: number;
+  createdBy?: string;
+  expiresAt?: number;
+  lastUsedAt?: number;
+};
+
+export type IssuedKey = AccessKey & { secret: string };
+
+export type HistoryEntry = { id: string; time: number; actorUsername?: string; action: string; details?: unknown };
+
+export type UsageDay = { date: string; tokensIssued: number; failedAttempts: number };
+
+export type Policy = { maxKeysPerMachineUser: number; maxKeyLifetimeDays?: number };
+
+export type PermissionSet = { name: string; description?: string; managed?: boolean; readOnly?: boolean };
 
 export type CreatedMachineUser = MachineUser & { accessKey?: IssuedKey };
 
@@ -34,11 +60,11 @@ export const useMachineUsersApi = () => {
   const { realm } = useRealm();
 
   return useMemo(() => {
-    const base = `${adminClient.baseUrl}/admin/realms/${encodeURIComponent(realm)}/machine-users`;
+    const realmBase = `${adminClient.baseUrl}/admin/realms/${encodeURIComponent(realm)}`;
 
-    async function request<T>(path: string, init: RequestInit = {}): Promise<T> {
+    async function request<T>(path: string, init: RequestInit = {}, under = "/machine-users"): Promise<T> {
       const token = await adminClient.getAccessToken();
-      const response = await fetch(base + path, {
+      const response = await fetch(realmBase + under + path, {
         ...init,
         headers: {
           Accept: "application/json",
@@ -74,6 +100,25 @@ export const useMachineUsersApi = () => {
         request<void>(`/${encodeURIComponent(id)}/suspend`, { method: "POST", body: JSON.stringify({ reason }) }),
       resume: (id: string) => request<void>(`/${encodeURIComponent(id)}/resume`, { method: "POST" }),
       remove: (id: string) => request<void>(`/${encodeURIComponent(id)}`, { method: "DELETE" }),
+      get: (id: string) => request<MachineUserDetail>(`/${encodeURIComponent(id)}`),
+      update: (id: string, body: Record<string, unknown>) =>
+        request<MachineUserDetail>(`/${encodeURIComponent(id)}`, { method: "PUT", body: JSON.stringify(body) }),
+      keys: (id: string) => request<AccessKey[]>(`/${encodeURIComponent(id)}/keys`),
+      createKey: (id: string, body: Record<string, unknown>) =>
+        request<IssuedKey>(`/${encodeURIComponent(id)}/keys`, { method: "POST", body: JSON.stringify(body) }),
+      updateKey: (id: string, keyId: string, body: Record<string, unknown>) =>
+        request<AccessKey>(`/${encodeURIComponent(id)}/keys/${keyId}`, { method: "PUT", body: JSON.stringify(body) }),
+      replaceKey: (id: string, keyId: string) =>
+        request<IssuedKey>(`/${encodeURIComponent(id)}/keys/${keyId}/replace`, { method: "POST", body: "{}" }),
+      deleteKey: (id: string, keyId: string) => request<void>(`/${encodeURIComponent(id)}/keys/${keyId}`, { method: "DELETE" }),
+      history: (id: string) => request<HistoryEntry[]>(`/${encodeURIComponent(id)}/history`),
+      usage: (id: string, days: number) => request<UsageDay[]>(`/${encodeURIComponent(id)}/usage?days=${days}`),
+      policy: () => request<Policy>("/policy"),
+      grant: (id: string, set: string) =>
+        request<void>(`/${encodeURIComponent(id)}/permission-sets/${encodeURIComponent(set)}`, { method: "PUT", body: "{}" }),
+      revoke: (id: string, set: string) =>
+        request<void>(`/${encodeURIComponent(id)}/permission-sets/${encodeURIComponent(set)}`, { method: "DELETE" }),
+      permissionSets: () => request<PermissionSet[]>("", {}, "/permission-sets"),
     };
   }, [adminClient, realm]);
 };

@@ -5,14 +5,18 @@ import { lazy } from "react";
 type AppRouteObject = (typeof routes)[number];
 
 const MachineUsersSection = lazy(() => import("./MachineUsersSection"));
+const MachineUserPage = lazy(() => import("./MachineUserPage"));
 
+// Rights to machine users are the extension's own (realm-wide roles or partition scope), which
+// the console's access types cannot express: the pages ask the API and show what it answers.
 export const MachineUsersRoute: AppRouteObject = {
   path: "/:realm/machine-users",
   element: <MachineUsersSection />,
-  handle: {
-    // Rights to machine users are the extension's own (realm-wide roles or partition scope);
-    // the page asks the API and shows what it answers, 403 included.
-    access: "anyone",
-    breadcrumb: (t) => t("machineUsers"),
-  },
+  handle: { access: "anyone", breadcrumb: (t) => t("machineUsers") },
+};
+
+export const MachineUserRoute: AppRouteObject = {
+  path: "/:realm/machine-users/:id/:tab",
+  element: <MachineUserPage />,
+  handle: { access: "anyone", breadcrumb: (t) => t("machineUser") },
 };

@@ -21,7 +21,7 @@ import org.openqa.selenium.By;
 class AdminConsoleIT {
 
     @Test
-    void anAdministratorCreatesAMachineUserCopiesTheSecretOnceAndSuspendsIt() {
+    void anAdministratorCreatesAMachineUserCopiesTheSecretOnceAddsAKeyAndSuspendsIt() {
         KeycloakTestServer server = KeycloakTestServer.get();
         RealmFixture fixture = RealmFixture.create("console");
         AdminApi.forMaster().put("/master", Map.of("adminTheme", "machine-users")).expectStatus(204);
@@ -54,11 +54,27 @@ class AdminConsoleIT {
             browser.awaitText(row, "Active");
             browser.screenshot("machine-users-list");
 
-            browser.click(By.cssSelector("[data-testid='row-" + clientId + "'] button[aria-label='Kebab toggle']"));
-            browser.click(By.xpath("//*[@role='menuitem'][contains(normalize-space(.), 'Suspend')]"));
+            // The machine user's page: a second key, which is the limit of the default policy.
+            browser.click(testId("open-" + clientId));
+            browser.awaitText(testId("machine-user-title"), "Console robot");
+            browser.click(By.xpath("//button[.//span[normalize-space(.)='Access keys']]"));
+            browser.click(testId("add-key"));
+            String secondSecret = browser.visible(By.cssSelector("[data-testid='secret-value'] input")).getDomProperty("value");
+            assertThat(secondSecret).startsWith("kcmu_").isNotEqualTo(secret);
+            browser.click(testId("secret-done"));
+            browser.awaitGone(testId("secret-value"));
+            browser.awaitText(testId("key-limit"), "2 of 2");
+            assertThat(browser.visible(testId("add-key")).isEnabled()).as("the add button is off at the limit").isFalse();
+            browser.screenshot("machine-user-keys");
+
+            browser.click(By.xpath("//button[.//span[normalize-space(.)='History']]"));
+            browser.awaitText(testId("history-table"), "KEY_CREATED");
+            browser.screenshot("machine-user-history");
+
+            browser.click(testId("suspend"));
             browser.type(testId("confirm-reason"), "console test");
             browser.click(testId("confirm"));
-            browser.awaitText(row, "Suspended");
+            browser.awaitText(testId("machine-user-status"), "Suspended");
             browser.screenshot("machine-user-suspended");
             assertThat(fixture.tokens().clientCredentials(clientId, secret, Method.BASIC).ok())
                     .as("a suspended machine user gets no token").isFalse();
@@ -69,5 +85,6 @@ class AdminConsoleIT {
         assertThat(listed.get(0).path("status").asText()).isEqualTo("SUSPENDED");
         assertThat(listed.get(0).path("suspendedReason").asText()).isEqualTo("console test");
         assertThat(listed.get(0).path("notificationEmail").asText()).isEqualTo("robots@integrations.test");
+        assertThat(fixture.machineUsers().keys(listed.get(0).path("id").asText()).json()).hasSize(2);
     }
 }

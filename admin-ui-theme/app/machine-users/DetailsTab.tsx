@@ -1,0 +1,54 @@
+import { ActionGroup, Button, Form, FormGroup, TextInput } from "@patternfly/react-core";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useMachineUsersApi, type MachineUserDetail } from "./api";
+
+type Props = { machineUser: MachineUserDetail; onSaved: () => void; onError: (message: string) => void };
+
+export const DetailsTab = ({ machineUser, onSaved, onError }: Props) => {
+  const { t } = useTranslation();
+  const api = useMachineUsersApi();
+  const [name, setName] = useState(machineUser.name);
+  const [description, setDescription] = useState(machineUser.description ?? "");
+  const [lifespan, setLifespan] = useState(machineUser.accessTokenLifespan?.toString() ?? "");
+  const [email, setEmail] = useState(machineUser.notificationEmail ?? "");
+
+  const save = async () => {
+    try {
+      await api.update(machineUser.id, {
+        name,
+        description: description || null,
+        accessTokenLifespan: lifespan ? Number(lifespan) : null,
+        notificationEmail: email || null,
+      });
+      onSaved();
+    } catch (e) {
+      onError((e as Error).message);
+    }
+  };
+
+  return (
+    <Form className="pf-v5-u-p-md" isWidthLimited onSubmit={(e) => e.preventDefault()}>
+      <FormGroup label={t("machineUsersClientId")} fieldId="mu-client-id">
+        <TextInput id="mu-client-id" value={machineUser.clientId} readOnlyVariant="default" />
+      </FormGroup>
+      <FormGroup label={t("machineUsersName")} fieldId="mu-edit-name" isRequired>
+        <TextInput id="mu-edit-name" data-testid="edit-name" value={name} onChange={(_e, v) => setName(v)} />
+      </FormGroup>
+      <FormGroup label={t("machineUsersDescription")} fieldId="mu-edit-description">
+        <TextInput id="mu-edit-description" data-testid="edit-description" value={description} onChange={(_e, v) => setDescription(v)} />
+      </FormGroup>
+      <FormGroup label={t("machineUsersTokenLifespan")} fieldId="mu-edit-lifespan">
+        <TextInput id="mu-edit-lifespan" type="number" value={lifespan} onChange={(_e, v) => setLifespan(v)} />
+      </FormGroup>
+      <FormGroup label={t("machineUsersNotificationEmail")} fieldId="mu-edit-email">
+        <TextInput id="mu-edit-email" type="email" value={email} onChange={(_e, v) => setEmail(v)} />
+      </FormGroup>
+      <ActionGroup>
+        <Button data-testid="save-details" isDisabled={!name.trim()} onClick={() => void save()}>
+          {t("machineUsersSave")}
+        </Button>
+      </ActionGroup>
+    </Form>
+  );
+};

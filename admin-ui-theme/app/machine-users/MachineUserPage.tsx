@@ -1,0 +1,140 @@
+import {
+  Alert,
+  AlertActionCloseButton,
+  AlertGroup,
+  Button,
+  DescriptionList,
+  DescriptionListDescription,
+  DescriptionListGroup,
+  DescriptionListTerm,
+  Label,
+  PageSection,
+  Tab,
+  Tabs,
+  TabTitleText,
+  Title,
+} from "@patternfly/react-core";
+import { useCallback, useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useNavigate, useParams } from "react-router-dom";
+import { useMachineUsersApi, type MachineUserDetail } from "./api";
+import { ConfirmModal } from "./ConfirmModal";
+import { DetailsTab } from "./DetailsTab";
+import { HistoryTab } from "./HistoryTab";
+import { KeysTab } from "./KeysTab";
+import { PermissionSetsTab } from "./PermissionSetsTab";
+import { UsageTab } from "./UsageTab";
+
+const TABS = ["details", "keys", "permission-sets", "membership", "history", "usage"] as const;
+const TAB_TITLES: Record<(typeof TABS)[number], string> = {
+  details: "machineUsersDetailsTab",
+  keys: "machineUsersKeys",
+  "permission-sets": "machineUsersPermissionSets",
+  membership: "machineUsersMembership",
+  history: "machineUsersHistory",
+  usage: "machineUsersUsage",
+};
+
+export default function MachineUserPage() {
+  const { t } = useTranslation();
+  const api = useMachineUsersApi();
+  const navigate = useNavigate();
+  const { id = "", tab = "details" } = useParams<{ id: string; tab: string }>();
+  const [machineUser, setMachineUser] = useState<MachineUserDetail>();
+  const [error, setError] = useState<string>();
+  const [pending, setPending] = useState<"suspend" | "resume" | "delete">();
+  const onError = useCallback((message: string) => setError(message), []);
+
+  const load = useCallback(() => {
+    api.get(id).then(setMachineUser, (e: Error) => setError(e.message));
+  }, [api, id]);
+
+  useEffect(load, [load]);
+
+  const act = async (action: "suspend" | "resume" | "delete", reason: string) => {
+    try {
+      if (action === "delete") {
+        await api.remove(id);
+        navigate(`/${api.realm}/machine-users`);
+        return;
+      }
+      await (action === "suspend" ? api.suspend(id, reason) : api.resume(id));
+      load();
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+
+  const errors = error && (
+    <AlertGroup isToast>
+      <Alert variant="danger" title={error} data-testid="page-error" actionClose={<AlertActionCloseButton onClose={() => setError(undefined)} />} />
+    </AlertGroup>
+  );
+  if (!machineUser) return <PageSection>{errors}</PageSection>;
+  const suspended = machineUser.status === "SUSPENDED";
+
+  return (
+    <>
+      {errors}
+      <PageSection variant="light">
+        <Title headingLevel="h1" data-testid="machine-user-title">
+          {machineUser.name}{" "}
+          <Label color={suspended ? "red" : "green"} data-testid="machine-user-status">
+            {t(suspended ? "machineUsersStatusSuspended" : "machineUsersStatusActive")}
+          </Label>
+        </Title>
+        <p>
+          <code>{machineUser.clientId}</code> {suspended && machineUser.suspendedReason && `— ${machineUser.suspendedReason}`}
+        </p>
+        <div className="pf-v5-u-mt-sm">
+          <Button variant="secondary" data-testid={suspended ? "resume" : "suspend"} onClick={() => setPending(suspended ? "resume" : "suspend")}>
+            {t(suspended ? "machineUsersResume" : "machineUsersSuspend")}
+          </Button>{" "}
+          <Button variant="danger" data-testid="delete" onClick={() => setPending("delete")}>
+            {t("machineUsersDelete")}
+          </Button>
+        </div>
+      </PageSection>
+      <PageSection variant="light" className="pf-v5-u-p-0">
+        <Tabs activeKey={tab} onSelect={(_e, key) => navigate(`/${api.realm}/machine-users/${id}/${key}`)} mountOnEnter unmountOnExit>
+          {TABS.map((key) => (
+            <Tab key={key} eventKey={key} title={<TabTitleText>{t(TAB_TITLES[key])}</TabTitleText>} data-testid={`tab-${key}`}>
+              {key === "details" && <DetailsTab machineUser={machineUser} onSaved={load} onError={onError} />}
+              {key === "keys" && <KeysTab machineUser={machineUser} onError={onError} />}
+              {key === "permission-sets" && <PermissionSetsTab machineUser={machineUser} onChanged={load} onError={onError} />}
+              {key === "membership" && (
+                <DescriptionList className="pf-v5-u-p-md" isHorizontal>
+                  <DescriptionListGroup>
+                    <DescriptionListTerm>{t("machineUsersPartition")}</DescriptionListTerm>
+                    <DescriptionListDescription data-testid="membership-partition">{machineUser.partition ?? "/"}</DescriptionListDescription>
+                  </DescriptionListGroup>
+                  <DescriptionListGroup>
+                    <DescriptionListTerm>{t("machineUsersGroups")}</DescriptionListTerm>
+                    <DescriptionListDescription>{(machineUser.groups ?? []).join(", ") || "—"}</DescriptionListDescription>
+                  </DescriptionListGroup>
+                </DescriptionList>
+              )}
+              {key === "history" && <HistoryTab id={id} onError={onError} />}
+              {key === "usage" && <UsageTab id={id} onError={onError} />}
+            </Tab>
+          ))}
+        </Tabs>
+      </PageSection>
+      {pending && (
+        <ConfirmModal
+          title={`${t(pending === "suspend" ? "machineUsersSuspend" : pending === "resume" ? "machineUsersResume" : "machineUsersDelete")}: ${machineUser.name}`}
+          message={t(pending === "suspend" ? "machineUsersSuspendConfirm" : pending === "resume" ? "machineUsersResumeConfirm" : "machineUsersDeleteConfirm")}
+          confirmLabel={t(pending === "suspend" ? "machineUsersSuspend" : pending === "resume" ? "machineUsersResume" : "machineUsersDelete")}
+          danger={pending !== "resume"}
+          withReason={pending === "suspend"}
+          onConfirm={(reason) => {
+            const action = pending;
+            setPending(undefined);
+            void act(action, reason);
+          }}
+          onClose={() => setPending(undefined)}
+        />
+      )}
+    </>
+  );
+}

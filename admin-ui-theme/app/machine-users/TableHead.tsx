@@ -1,0 +1,17 @@
+import { Th, Thead, Tr } from "@patternfly/react-table";
+import { useTranslation } from "react-i18next";
+
+/** The header row of the pages' tables: message keys of the columns, and an empty actions column. */
+export const TableHead = ({ columns, withActions }: { columns: string[]; withActions?: boolean }) => {
+  const { t } = useTranslation();
+  return (
+    <Thead>
+      <Tr>
+        {columns.map((key) => (
+          <Th key={key}>{t(key)}</Th>
+        ))}
+        {withActions && <Th screenReaderText="actions" />}
+      </Tr>
+    </Thead>
+  );
+};
