@@ -3,9 +3,9 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useMachineUsersApi, type MachineUserDetail } from "./api";
 
-type Props = { machineUser: MachineUserDetail; onSaved: () => void; onError: (message: string) => void };
+type Props = { machineUser: MachineUserDetail; readOnly: boolean; onSaved: () => void; onError: (message: string) => void };
 
-export const DetailsTab = ({ machineUser, onSaved, onError }: Props) => {
+export const DetailsTab = ({ machineUser, readOnly, onSaved, onError }: Props) => {
   const { t } = useTranslation();
   const api = useMachineUsersApi();
   const [name, setName] = useState(machineUser.name);
@@ -44,11 +44,13 @@ export const DetailsTab = ({ machineUser, onSaved, onError }: Props) => {
       <FormGroup label={t("machineUsersNotificationEmail")} fieldId="mu-edit-email">
         <TextInput id="mu-edit-email" type="email" value={email} onChange={(_e, v) => setEmail(v)} />
       </FormGroup>
-      <ActionGroup>
-        <Button data-testid="save-details" isDisabled={!name.trim()} onClick={() => void save()}>
-          {t("machineUsersSave")}
-        </Button>
-      </ActionGroup>
+      {!readOnly && (
+        <ActionGroup>
+          <Button data-testid="save-details" isDisabled={!name.trim()} onClick={() => void save()}>
+            {t("machineUsersSave")}
+          </Button>
+        </ActionGroup>
+      )}
     </Form>
   );
 };

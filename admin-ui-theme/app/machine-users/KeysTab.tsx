@@ -13,7 +13,9 @@ const STATUS_COLOR = { ACTIVE: "green", INACTIVE: "grey", EXPIRED: "orange" } as
 
 type Pending = { action: "replace" | "delete"; key: AccessKey };
 
-export const KeysTab = ({ machineUser, onError }: { machineUser: MachineUserDetail; onError: (message: string) => void }) => {
+type Props = { machineUser: MachineUserDetail; readOnly: boolean; onError: (message: string) => void };
+
+export const KeysTab = ({ machineUser, readOnly, onError }: Props) => {
   const { t } = useTranslation();
   const api = useMachineUsersApi();
   const [keys, setKeys] = useState<AccessKey[]>([]);
@@ -51,11 +53,13 @@ export const KeysTab = ({ machineUser, onError }: { machineUser: MachineUserDeta
     <>
       <Toolbar>
         <ToolbarContent>
+          {!readOnly && (
           <ToolbarItem>
             <Button data-testid="add-key" isDisabled={atLimit} onClick={() => void run(async () => show(await api.createKey(machineUser.id, {})))}>
               {t("machineUsersAddKey")}
             </Button>
           </ToolbarItem>
+          )}
           <ToolbarItem>
             <span data-testid="key-limit">{t("machineUsersKeyLimit", { count: keys.length, limit: limit ?? "?" })}</span>
           </ToolbarItem>
@@ -86,6 +90,7 @@ export const KeysTab = ({ machineUser, onError }: { machineUser: MachineUserDeta
               <Td>{formatTime(key.expiresAt)}</Td>
               <Td>{formatTime(key.lastUsedAt)}</Td>
               <Td isActionCell>
+                {!readOnly && (
                 <ActionsColumn
                   items={[
                     key.status === "INACTIVE"
@@ -96,6 +101,7 @@ export const KeysTab = ({ machineUser, onError }: { machineUser: MachineUserDeta
                     { title: t("machineUsersDelete"), onClick: () => setPending({ action: "delete", key }) },
                   ]}
                 />
+                )}
               </Td>
             </Tr>
           ))}

@@ -72,6 +72,7 @@ export default function MachineUserPage() {
   );
   if (!machineUser) return <PageSection>{errors}</PageSection>;
   const suspended = machineUser.status === "SUSPENDED";
+  const readOnly = machineUser.access?.manage !== true;
 
   return (
     <>
@@ -86,6 +87,7 @@ export default function MachineUserPage() {
         <p>
           <code>{machineUser.clientId}</code> {suspended && machineUser.suspendedReason && `— ${machineUser.suspendedReason}`}
         </p>
+        {!readOnly && (
         <div className="pf-v5-u-mt-sm">
           <Button variant="secondary" data-testid={suspended ? "resume" : "suspend"} onClick={() => setPending(suspended ? "resume" : "suspend")}>
             {t(suspended ? "machineUsersResume" : "machineUsersSuspend")}
@@ -94,14 +96,15 @@ export default function MachineUserPage() {
             {t("machineUsersDelete")}
           </Button>
         </div>
+        )}
       </PageSection>
       <PageSection variant="light" className="pf-v5-u-p-0">
         <Tabs activeKey={tab} onSelect={(_e, key) => navigate(`/${api.realm}/machine-users/${id}/${key}`)} mountOnEnter unmountOnExit>
           {TABS.map((key) => (
             <Tab key={key} eventKey={key} title={<TabTitleText>{t(TAB_TITLES[key])}</TabTitleText>} data-testid={`tab-${key}`}>
-              {key === "details" && <DetailsTab machineUser={machineUser} onSaved={load} onError={onError} />}
-              {key === "keys" && <KeysTab machineUser={machineUser} onError={onError} />}
-              {key === "permission-sets" && <PermissionSetsTab machineUser={machineUser} onChanged={load} onError={onError} />}
+              {key === "details" && <DetailsTab machineUser={machineUser} readOnly={readOnly} onSaved={load} onError={onError} />}
+              {key === "keys" && <KeysTab machineUser={machineUser} readOnly={readOnly} onError={onError} />}
+              {key === "permission-sets" && <PermissionSetsTab machineUser={machineUser} readOnly={readOnly} onChanged={load} onError={onError} />}
               {key === "membership" && (
                 <DescriptionList className="pf-v5-u-p-md" isHorizontal>
                   <DescriptionListGroup>

@@ -40,6 +40,14 @@ export default function MachineUsersSection() {
   const [creating, setCreating] = useState(false);
   const [secret, setSecret] = useState<SecretDetails>();
   const [pending, setPending] = useState<Pending>();
+  const [canCreate, setCanCreate] = useState(false);
+
+  useEffect(() => {
+    api.access().then(
+      (access) => setCanCreate(access.manageAll || access.managedPartitions.length > 0),
+      () => setCanCreate(false),
+    );
+  }, [api]);
 
   const load = useCallback(async () => {
     try {
@@ -109,11 +117,13 @@ export default function MachineUsersSection() {
                 <FormSelectOption value="SUSPENDED" label={t("machineUsersStatusSuspended")} />
               </FormSelect>
             </ToolbarItem>
-            <ToolbarItem>
-              <Button data-testid="create-machine-user" onClick={() => setCreating(true)}>
-                {t("machineUsersCreate")}
-              </Button>
-            </ToolbarItem>
+            {canCreate && (
+              <ToolbarItem>
+                <Button data-testid="create-machine-user" onClick={() => setCreating(true)}>
+                  {t("machineUsersCreate")}
+                </Button>
+              </ToolbarItem>
+            )}
             <ToolbarItem variant="pagination" align={{ default: "alignRight" }}>
               <Button variant="plain" data-testid="previous-page" isDisabled={first === 0} onClick={() => setFirst(Math.max(0, first - PAGE_SIZE))}>
                 {t("machineUsersPrevious")}
@@ -152,6 +162,7 @@ export default function MachineUsersSection() {
                 <Td dataLabel={t("machineUsersPartition")}>{mu.partition ?? "/"}</Td>
                 <Td dataLabel={t("machineUsersCreated")}>{formatTime(mu.createdAt)}</Td>
                 <Td isActionCell>
+                  {mu.access?.manage && (
                   <ActionsColumn
                     items={[
                       mu.status === "SUSPENDED"
@@ -160,6 +171,7 @@ export default function MachineUsersSection() {
                       { title: t("machineUsersDelete"), onClick: () => setPending({ action: "delete", machineUser: mu }) },
                     ]}
                   />
+                  )}
                 </Td>
               </Tr>
             ))}

@@ -5,9 +5,9 @@ import { useTranslation } from "react-i18next";
 import { TableHead } from "./TableHead";
 import { useMachineUsersApi, type MachineUserDetail, type PermissionSet } from "./api";
 
-type Props = { machineUser: MachineUserDetail; onChanged: () => void; onError: (message: string) => void };
+type Props = { machineUser: MachineUserDetail; readOnly: boolean; onChanged: () => void; onError: (message: string) => void };
 
-export const PermissionSetsTab = ({ machineUser, onChanged, onError }: Props) => {
+export const PermissionSetsTab = ({ machineUser, readOnly, onChanged, onError }: Props) => {
   const { t } = useTranslation();
   const api = useMachineUsersApi();
   const [all, setAll] = useState<PermissionSet[]>([]);
@@ -30,6 +30,7 @@ export const PermissionSetsTab = ({ machineUser, onChanged, onError }: Props) =>
 
   return (
     <>
+      {!readOnly && (
       <Toolbar>
         <ToolbarContent>
           <ToolbarItem>
@@ -51,6 +52,7 @@ export const PermissionSetsTab = ({ machineUser, onChanged, onError }: Props) =>
           </ToolbarItem>
         </ToolbarContent>
       </Toolbar>
+      )}
       <Table aria-label={t("machineUsersPermissionSets")} variant="compact" data-testid="sets-table">
         <TableHead columns={["machineUsersName", "machineUsersDescription"]} withActions />
         <Tbody>
@@ -63,9 +65,11 @@ export const PermissionSetsTab = ({ machineUser, onChanged, onError }: Props) =>
                 </Td>
                 <Td>{set?.description}</Td>
                 <Td isActionCell>
+                  {!readOnly && (
                   <Button variant="link" isDanger onClick={() => void run(() => api.revoke(machineUser.id, name))}>
                     {t("machineUsersRevoke")}
                   </Button>
+                  )}
                 </Td>
               </Tr>
             );

@@ -10,7 +10,11 @@ export type MachineUser = {
   suspendedReason?: string;
   partition?: string;
   createdAt?: number;
+  /** What the signed-in administrator may do with it; the API refuses the rest anyway. */
+  access?: { view: boolean; manage: boolean };
 };
+
+export type CallerAccess = { manageAll: boolean; viewAll: boolean; managedPartitions: string[] };
 
 export type MachineUserDetail = MachineUser & {
   accessTokenLifespan?: number;
@@ -114,6 +118,7 @@ export const useMachineUsersApi = () => {
       history: (id: string) => request<HistoryEntry[]>(`/${encodeURIComponent(id)}/history`),
       usage: (id: string, days: number) => request<UsageDay[]>(`/${encodeURIComponent(id)}/usage?days=${days}`),
       policy: () => request<Policy>("/policy"),
+      access: () => request<CallerAccess>("/access"),
       grant: (id: string, set: string) =>
         request<void>(`/${encodeURIComponent(id)}/permission-sets/${encodeURIComponent(set)}`, { method: "PUT", body: "{}" }),
       revoke: (id: string, set: string) =>

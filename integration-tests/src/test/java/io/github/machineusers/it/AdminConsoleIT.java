@@ -87,4 +87,35 @@ class AdminConsoleIT {
         assertThat(listed.get(0).path("notificationEmail").asText()).isEqualTo("robots@integrations.test");
         assertThat(fixture.machineUsers().keys(listed.get(0).path("id").asText()).json()).hasSize(2);
     }
+
+    @Test
+    void aViewerSeesMachineUsersButNoButtonThatChangesThem() {
+        KeycloakTestServer server = KeycloakTestServer.get();
+        RealmFixture fixture = RealmFixture.create("console-viewer");
+        JsonNode existing = fixture.machineUsers().createWithKey("Read only robot");
+        String clientId = existing.path("clientId").asText();
+        fixture.admin().put("/" + fixture.realm(), Map.of("adminTheme", "machine-users")).expectStatus(204);
+        // The stock console opens only for users with one of Keycloak's own admin roles; query-clients is the least.
+        fixture.admin().createUser(fixture.realm(), "auditor", "auditor-password", "view-machine-users", "query-clients");
+
+        try (Browser browser = new Browser()) {
+            browser.open(server.baseUrl() + "/admin/" + fixture.realm() + "/console/#/" + fixture.realm() + "/machine-users");
+            browser.type(By.id("username"), "auditor");
+            browser.type(By.id("password"), "auditor-password");
+            browser.click(By.id("kc-login"));
+
+            browser.awaitText(testId("row-" + clientId), "Active");
+            assertThat(browser.driver().findElements(testId("create-machine-user"))).isEmpty();
+            assertThat(browser.driver().findElements(By.cssSelector("[data-testid='row-" + clientId + "'] button[aria-label='Kebab toggle']")))
+                    .isEmpty();
+
+            browser.click(testId("open-" + clientId));
+            browser.awaitText(testId("machine-user-title"), "Read only robot");
+            assertThat(browser.driver().findElements(testId("suspend"))).isEmpty();
+            assertThat(browser.driver().findElements(testId("delete"))).isEmpty();
+            browser.click(By.xpath("//button[.//span[normalize-space(.)='Access keys']]"));
+            browser.visible(testId("key-limit"));
+            assertThat(browser.driver().findElements(testId("add-key"))).isEmpty();
+        }
+    }
 }

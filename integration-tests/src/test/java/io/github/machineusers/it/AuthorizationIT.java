@@ -62,6 +62,8 @@ class AuthorizationIT {
         assertThat(manager.suspend(id, "test").status()).isEqualTo(200);
         assertThat(manager.resume(id).status()).isEqualTo(200);
         assertThat(manager.updatePolicy(Map.of("maxKeysPerMachineUser", 2)).status()).isEqualTo(200);
+        assertThat(manager.get(id).json().path("access").path("manage").asBoolean()).isTrue();
+        assertThat(manager.admin().get(manager.path("/access")).json().path("manageAll").asBoolean()).isTrue();
         assertThat(manager.delete(id).status()).isEqualTo(204);
         assertThat(realmAdmin.list("").status()).isEqualTo(200);
         assertThat(realmAdmin.create(Map.of("name", "By realm admin")).status()).isEqualTo(201);
@@ -77,6 +79,12 @@ class AuthorizationIT {
         assertThat(viewer.history(existing).status()).isEqualTo(200);
         assertThat(viewer.usage(existing, 7).status()).isEqualTo(200);
         assertThat(viewer.policy().status()).isEqualTo(200);
+        assertThat(viewer.get(existing).json().path("access").path("manage").asBoolean(true)).isFalse();
+        assertThat(viewer.list("").json().get(0).path("access").path("view").asBoolean()).isTrue();
+        JsonNode access = viewer.admin().get(viewer.path("/access")).expectStatus(200).json();
+        assertThat(access.path("manageAll").asBoolean(true)).isFalse();
+        assertThat(access.path("viewAll").asBoolean()).isTrue();
+        assertThat(access.path("managedPartitions")).isEmpty();
 
         assertThat(viewer.create(Map.of("name", "Not allowed")).status()).isEqualTo(403);
         assertThat(viewer.update(existing, Map.of("name", "Renamed")).status()).isEqualTo(403);

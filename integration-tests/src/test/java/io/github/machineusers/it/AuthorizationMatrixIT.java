@@ -89,6 +89,7 @@ class AuthorizationMatrixIT {
         row("POST", "/machine-users", "{\"name\":\"New {n}\",\"partition\":\"/Site B\"}",               201,   201,   201,   403,   403,   201,   403,   403);
         row("POST", "/machine-users", "{\"name\":\"New {n}\"}",                                         201,   201,   201,   403,   403,   403,   403,   403);
         row("GET", "/machine-users/policy", null,                                                       200,   200,   200,   200,   200,   200,   200,   403);
+        row("GET", "/machine-users/access", null,                                                       200,   200,   200,   200,   200,   200,   200,   403);
         row("PUT", "/machine-users/policy", "{\"defaultAccessTokenLifespan\":{n}}",                     200,   200,   200,   403,   403,   403,   403,   403);
         row("GET", "/machine-users/{mu}", null,                                                         200,   200,   200,   200,   200,   403,   200,   403);
         row("GET", "/machine-users/{rootMu}", null,                                                     200,   200,   200,   200,   403,   403,   403,   403);

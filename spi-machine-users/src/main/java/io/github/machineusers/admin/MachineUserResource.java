@@ -72,7 +72,7 @@ public class MachineUserResource {
 
     @GET
     public MachineUserRepresentation get() {
-        return representation();
+        return Representations.withAccess(representation(), permissions, machineUser);
     }
 
     @PUT

@@ -7,6 +7,7 @@ import io.github.machineusers.permissionsets.admin.GrantablePermissionSets;
 import io.github.machineusers.extension.JsonBodies;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -76,7 +77,7 @@ public class MachineUsersResource {
         Paging paging = Paging.of(first, max);
         return provider.search(realm, query(search, status, partition, includeSubPartitions), paging.first(), paging.max())
                 .map(MachineUser::of)
-                .map(mu -> Representations.toRepresentation(session, provider, realm, mu))
+                .map(mu -> Representations.withAccess(Representations.toRepresentation(session, provider, realm, mu), permissions, mu))
                 .toList();
     }
 
@@ -142,6 +143,26 @@ public class MachineUsersResource {
         }
         URI location = session.getContext().getUri().getAbsolutePathBuilder().path(answer.id).build();
         return Response.created(location).entity(answer).build();
+    }
+
+    /**
+     * What the caller may do with machine users of this realm: {@code manageAll} and
+     * {@code viewAll} (realm-wide roles), and the paths of the partitions they administer, where
+     * they may create machine users. For consoles, to show only what would be allowed.
+     */
+    @GET
+    @Path("access")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Map<String, Object> access() {
+        permissions.requireViewSome();
+        Partitions partitions = new Partitions(session, realm);
+        List<String> managed = permissions.scope().managed().stream()
+                .map(partitions::byId)
+                .filter(java.util.Objects::nonNull)
+                .map(Partitions::path)
+                .sorted()
+                .toList();
+        return Map.of("manageAll", permissions.canManage(), "viewAll", permissions.canView(), "managedPartitions", managed);
     }
 
     @GET

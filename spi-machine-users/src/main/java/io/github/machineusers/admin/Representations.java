@@ -3,9 +3,11 @@ package io.github.machineusers.admin;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import io.github.machineusers.model.AccessKeyModel;
 import io.github.machineusers.model.HistoryEntry;
+import io.github.machineusers.access.MachineUserPermissions;
 import io.github.machineusers.model.MachineUser;
 import io.github.machineusers.model.MachineUserPolicy;
 import io.github.machineusers.model.MachineUserProvider;
@@ -48,6 +50,12 @@ final class Representations {
         rep.groups = account == null ? List.of() : MachineUserGroups.groupNames(account);
         rep.createdAt = provider.getCreatedAt(realm, machineUser.client());
         rep.createdBy = provider.getCreatedBy(realm, machineUser.client());
+        return rep;
+    }
+
+    /** Adds what the caller may do with the machine user, for read answers. */
+    static MachineUserRepresentation withAccess(MachineUserRepresentation rep, MachineUserPermissions permissions, MachineUser machineUser) {
+        rep.access = Map.of("view", true, "manage", permissions.canManage(machineUser.partition()));
         return rep;
     }
 

@@ -1,6 +1,7 @@
 package io.github.machineusers.representations;
 
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -22,4 +23,10 @@ public class MachineUserRepresentation {
     public Long createdAt;
     public String createdBy;
     public AccessKeyRepresentation accessKey;
+    /**
+     * What the caller may do with this machine user ({@code view}, {@code manage}), as Keycloak's
+     * own user and client representations carry it; only in read answers, so consoles can hide
+     * what would be refused.
+     */
+    public Map<String, Boolean> access;
 }
