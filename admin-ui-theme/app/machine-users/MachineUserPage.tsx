@@ -17,11 +17,11 @@ import {
 import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useParams } from "react-router-dom";
-import { useMachineUsersApi, type MachineUserDetail } from "./api";
-import { ConfirmModal } from "./ConfirmModal";
+import { useMachineUsersApi, type LifecycleAction, type MachineUserDetail } from "./api";
 import { DetailsTab } from "./DetailsTab";
 import { HistoryTab } from "./HistoryTab";
 import { KeysTab } from "./KeysTab";
+import { LifecycleConfirm } from "./LifecycleConfirm";
 import { PermissionSetsTab } from "./PermissionSetsTab";
 import { UsageTab } from "./UsageTab";
 
@@ -42,7 +42,7 @@ export default function MachineUserPage() {
   const { id = "", tab = "details" } = useParams<{ id: string; tab: string }>();
   const [machineUser, setMachineUser] = useState<MachineUserDetail>();
   const [error, setError] = useState<string>();
-  const [pending, setPending] = useState<"suspend" | "resume" | "delete">();
+  const [pending, setPending] = useState<LifecycleAction>();
   const onError = useCallback((message: string) => setError(message), []);
 
   const load = useCallback(() => {
@@ -51,15 +51,14 @@ export default function MachineUserPage() {
 
   useEffect(load, [load]);
 
-  const act = async (action: "suspend" | "resume" | "delete", reason: string) => {
+  const act = async (action: LifecycleAction, reason: string) => {
     try {
+      await api.apply(action, id, reason);
       if (action === "delete") {
-        await api.remove(id);
         navigate(`/${api.realm}/machine-users`);
-        return;
+      } else {
+        load();
       }
-      await (action === "suspend" ? api.suspend(id, reason) : api.resume(id));
-      load();
     } catch (e) {
       setError((e as Error).message);
     }
@@ -124,12 +123,9 @@ export default function MachineUserPage() {
         </Tabs>
       </PageSection>
       {pending && (
-        <ConfirmModal
-          title={`${t(pending === "suspend" ? "machineUsersSuspend" : pending === "resume" ? "machineUsersResume" : "machineUsersDelete")}: ${machineUser.name}`}
-          message={t(pending === "suspend" ? "machineUsersSuspendConfirm" : pending === "resume" ? "machineUsersResumeConfirm" : "machineUsersDeleteConfirm")}
-          confirmLabel={t(pending === "suspend" ? "machineUsersSuspend" : pending === "resume" ? "machineUsersResume" : "machineUsersDelete")}
-          danger={pending !== "resume"}
-          withReason={pending === "suspend"}
+        <LifecycleConfirm
+          action={pending}
+          name={machineUser.name}
           onConfirm={(reason) => {
             const action = pending;
             setPending(undefined);

@@ -18,15 +18,15 @@ import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { TableHead } from "./TableHead";
 import { Link } from "react-router-dom";
-import { ApiError, useMachineUsersApi, type MachineUser } from "./api";
-import { ConfirmModal } from "./ConfirmModal";
+import { ApiError, useMachineUsersApi, type LifecycleAction, type MachineUser } from "./api";
 import { CreateMachineUserModal } from "./CreateMachineUserModal";
 import { formatTime } from "./format";
+import { LifecycleConfirm } from "./LifecycleConfirm";
 import { SecretModal, type SecretDetails } from "./SecretModal";
 
 const PAGE_SIZE = 20;
 
-type Pending = { action: "suspend" | "resume" | "delete"; machineUser: MachineUser };
+type Pending = { action: LifecycleAction; machineUser: MachineUser };
 
 export default function MachineUsersSection() {
   const { t } = useTranslation();
@@ -79,9 +79,7 @@ export default function MachineUsersSection() {
     if (!pending) return;
     const { action, machineUser } = pending;
     setPending(undefined);
-    void run(() =>
-      action === "suspend" ? api.suspend(machineUser.id, reason) : action === "resume" ? api.resume(machineUser.id) : api.remove(machineUser.id),
-    );
+    void run(() => api.apply(action, machineUser.id, reason));
   };
 
   return (
@@ -193,12 +191,9 @@ export default function MachineUsersSection() {
       )}
       {secret && <SecretModal details={secret} onClose={() => setSecret(undefined)} />}
       {pending && (
-        <ConfirmModal
-          title={`${t(pending.action === "suspend" ? "machineUsersSuspend" : pending.action === "resume" ? "machineUsersResume" : "machineUsersDelete")}: ${pending.machineUser.name}`}
-          message={t(pending.action === "suspend" ? "machineUsersSuspendConfirm" : pending.action === "resume" ? "machineUsersResumeConfirm" : "machineUsersDeleteConfirm")}
-          confirmLabel={t(pending.action === "suspend" ? "machineUsersSuspend" : pending.action === "resume" ? "machineUsersResume" : "machineUsersDelete")}
-          danger={pending.action !== "resume"}
-          withReason={pending.action === "suspend"}
+        <LifecycleConfirm
+          action={pending.action}
+          name={pending.machineUser.name}
           onConfirm={confirm}
           onClose={() => setPending(undefined)}
         />

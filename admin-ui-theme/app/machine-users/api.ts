@@ -14,6 +14,8 @@ export type MachineUser = {
   access?: { view: boolean; manage: boolean };
 };
 
+export type LifecycleAction = "suspend" | "resume" | "delete";
+
 export type CallerAccess = { manageAll: boolean; viewAll: boolean; managedPartitions: string[] };
 
 export type MachineUserDetail = MachineUser & {
@@ -104,6 +106,10 @@ export const useMachineUsersApi = () => {
         request<void>(`/${encodeURIComponent(id)}/suspend`, { method: "POST", body: JSON.stringify({ reason }) }),
       resume: (id: string) => request<void>(`/${encodeURIComponent(id)}/resume`, { method: "POST" }),
       remove: (id: string) => request<void>(`/${encodeURIComponent(id)}`, { method: "DELETE" }),
+      /** Suspends (with the reason), resumes or deletes. */
+      apply(action: LifecycleAction, id: string, reason = "") {
+        return action === "suspend" ? this.suspend(id, reason) : action === "resume" ? this.resume(id) : this.remove(id);
+      },
       get: (id: string) => request<MachineUserDetail>(`/${encodeURIComponent(id)}`),
       update: (id: string, body: Record<string, unknown>) =>
         request<MachineUserDetail>(`/${encodeURIComponent(id)}`, { method: "PUT", body: JSON.stringify(body) }),
