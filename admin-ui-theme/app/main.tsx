@@ -15,15 +15,15 @@ import { createRoot } from "react-dom/client";
 import { createHashRouter, RouterProvider } from "react-router-dom";
 import { environment } from "./environment";
 import { i18n } from "./i18n";
-import { MachineUserRoute, MachineUsersRoute } from "./machine-users/routes";
+import { MachineUsersRoutes } from "./machine-users/routes";
 
 // Register our page in the library's route table. Mutate the exported array in
 // place (rather than building a new one) because the library's own PageNav
 // (access check of each entry) and PageBreadCrumbs iterate this very array.
 // Insert before the catch-all "*" (NotFound) route.
-if (!routes.includes(MachineUsersRoute)) {
+if (!routes.includes(MachineUsersRoutes[0])) {
   const notFound = routes.findIndex((route) => route.path === "*");
-  routes.splice(notFound === -1 ? routes.length : notFound, 0, MachineUsersRoute, MachineUserRoute);
+  routes.splice(notFound === -1 ? routes.length : notFound, 0, ...MachineUsersRoutes);
 }
 
 // Must be a *hash* router (as in the stock console): RealmContextProvider reads

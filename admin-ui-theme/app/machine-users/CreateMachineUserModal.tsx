@@ -1,47 +1,73 @@
-import { Alert, Button, Form, FormGroup, FormHelperText, HelperText, HelperTextItem, Modal, ModalVariant, TextInput } from "@patternfly/react-core";
-import { useState } from "react";
+import { Alert, Button, Form, FormGroup, Modal, ModalVariant, TextInput } from "@patternfly/react-core";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { CreatedMachineUser } from "./api";
+import { placeablePartitions, useMachineUsersApi, type CallerAccess, type CreatedMachineUser, type Partition, type PermissionSet } from "./api";
 import { endOfDayUtc } from "./format";
+import { ChoiceList, PartitionSelect } from "./pickers";
 
 type Props = {
   create: (body: Record<string, unknown>) => Promise<CreatedMachineUser>;
+  access?: CallerAccess;
   onCreated: (created: CreatedMachineUser) => void;
   onClose: () => void;
 };
 
-const FIELDS = ["name", "description", "partition", "permissionSets", "accessTokenLifespan", "notificationEmail", "keyExpiresAt"] as const;
-type Field = (typeof FIELDS)[number];
+const TEXT_FIELDS = ["name", "description", "accessTokenLifespan", "notificationEmail", "keyExpiresAt"] as const;
+type TextField = (typeof TEXT_FIELDS)[number];
 
-const LABELS: Record<Field, string> = {
+const LABELS: Record<TextField, string> = {
   name: "machineUsersName",
   description: "machineUsersDescription",
-  partition: "machineUsersPartition",
-  permissionSets: "machineUsersPermissionSets",
   accessTokenLifespan: "machineUsersTokenLifespan",
   notificationEmail: "machineUsersNotificationEmail",
   keyExpiresAt: "machineUsersKeyExpiry",
 };
 
+const INPUT_TYPES: Partial<Record<TextField, "date" | "number" | "email">> = {
+  keyExpiresAt: "date",
+  accessTokenLifespan: "number",
+  notificationEmail: "email",
+};
+
+type Values = Partial<Record<TextField, string>> & { partition: string; permissionSets: string[] };
+
 /** Only what the admin filled in is sent; the server validates and answers 400 with the reason. */
-export function toRequest(values: Partial<Record<Field, string>>): Record<string, unknown> {
+export function toRequest(values: Values): Record<string, unknown> {
   const body: Record<string, unknown> = {};
-  const text = (field: Field) => values[field]?.trim();
+  const text = (field: TextField) => values[field]?.trim();
   if (text("name")) body.name = text("name");
   if (text("description")) body.description = text("description");
-  if (text("partition")) body.partition = text("partition");
+  if (values.partition) body.partition = values.partition;
+  if (values.permissionSets.length) body.permissionSets = values.permissionSets;
   if (text("notificationEmail")) body.notificationEmail = text("notificationEmail");
-  if (text("permissionSets")) body.permissionSets = text("permissionSets")!.split(",").map((s) => s.trim()).filter(Boolean);
   if (text("accessTokenLifespan")) body.accessTokenLifespan = Number(text("accessTokenLifespan"));
   if (text("keyExpiresAt")) body.keyExpiresAt = endOfDayUtc(text("keyExpiresAt")!);
   return body;
 }
 
-export const CreateMachineUserModal = ({ create, onCreated, onClose }: Props) => {
+export const CreateMachineUserModal = ({ create, access, onCreated, onClose }: Props) => {
   const { t } = useTranslation();
-  const [values, setValues] = useState<Partial<Record<Field, string>>>({});
+  const api = useMachineUsersApi();
+  const [values, setValues] = useState<Values>({ partition: "", permissionSets: [] });
+  const [partitions, setPartitions] = useState<Partition[]>([]);
+  const [sets, setSets] = useState<PermissionSet[]>([]);
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
+  const placeable = placeablePartitions(partitions, access);
+  // A partition administrator may create only inside their partitions, so the first one is preselected.
+  const mustChoose = access?.manageAll !== true;
+
+  useEffect(() => {
+    Promise.all([api.partitions(), api.permissionSets()]).then(
+      ([p, s]) => {
+        setPartitions(p);
+        setSets(s);
+        const first = placeablePartitions(p, access).map((x) => x.path).sort()[0];
+        if (mustChoose && first) setValues((v) => ({ ...v, partition: v.partition || first }));
+      },
+      (e: Error) => setError(e.message),
+    );
+  }, [api, access, mustChoose]);
 
   const submit = async () => {
     setBusy(true);
@@ -54,6 +80,18 @@ export const CreateMachineUserModal = ({ create, onCreated, onClose }: Props) =>
       setBusy(false);
     }
   };
+
+  const textInput = (field: TextField) => (
+    <FormGroup key={field} label={t(LABELS[field])} fieldId={`mu-${field}`} isRequired={field === "name"}>
+      <TextInput
+        id={`mu-${field}`}
+        data-testid={`create-${field}`}
+        type={INPUT_TYPES[field] ?? "text"}
+        value={values[field] ?? ""}
+        onChange={(_e, value) => setValues({ ...values, [field]: value })}
+      />
+    </FormGroup>
+  );
 
   return (
     <Modal
@@ -72,24 +110,29 @@ export const CreateMachineUserModal = ({ create, onCreated, onClose }: Props) =>
     >
       {error && <Alert variant="danger" isInline title={error} data-testid="create-error" />}
       <Form onSubmit={(e) => e.preventDefault()}>
-        {FIELDS.map((field) => (
-          <FormGroup key={field} label={t(LABELS[field])} fieldId={`mu-${field}`} isRequired={field === "name"}>
-            <TextInput
-              id={`mu-${field}`}
-              data-testid={`create-${field}`}
-              type={field === "keyExpiresAt" ? "date" : field === "accessTokenLifespan" ? "number" : field === "notificationEmail" ? "email" : "text"}
-              value={values[field] ?? ""}
-              onChange={(_e, value) => setValues({ ...values, [field]: value })}
-            />
-            {(field === "partition" || field === "permissionSets") && (
-              <FormHelperText>
-                <HelperText>
-                  <HelperTextItem>{t(field === "partition" ? "machineUsersPartitionHelp" : "machineUsersPermissionSetsHelp")}</HelperTextItem>
-                </HelperText>
-              </FormHelperText>
-            )}
-          </FormGroup>
-        ))}
+        {textInput("name")}
+        {textInput("description")}
+        <FormGroup label={t("machineUsersPartition")} fieldId="mu-partition">
+          <PartitionSelect
+            partitions={placeable}
+            value={values.partition}
+            rootLabel={mustChoose ? undefined : t("machineUsersRealmRoot")}
+            testId="create-partition"
+            onChange={(partition) => setValues({ ...values, partition })}
+          />
+        </FormGroup>
+        <FormGroup label={t("machineUsersPermissionSets")} fieldId="mu-permission-sets" role="group">
+          <ChoiceList
+            testId="create-sets"
+            options={sets.map((s) => ({ value: s.name, label: s.description ? `${s.name} — ${s.description}` : s.name }))}
+            chosen={values.permissionSets}
+            onChange={(permissionSets) => setValues({ ...values, permissionSets })}
+            empty={t("machineUsersNoSets")}
+          />
+        </FormGroup>
+        {textInput("accessTokenLifespan")}
+        {textInput("notificationEmail")}
+        {textInput("keyExpiresAt")}
       </Form>
     </Modal>
   );

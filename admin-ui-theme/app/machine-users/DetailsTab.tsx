@@ -1,7 +1,8 @@
 import { ActionGroup, Button, Form, FormGroup, TextInput } from "@patternfly/react-core";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useMachineUsersApi, type MachineUserDetail } from "./api";
+import { placeablePartitions, useCallerAccess, useMachineUsersApi, type MachineUserDetail, type Partition } from "./api";
+import { PartitionSelect } from "./pickers";
 
 type Props = { machineUser: MachineUserDetail; readOnly: boolean; onSaved: () => void; onError: (message: string) => void };
 
@@ -12,6 +13,16 @@ export const DetailsTab = ({ machineUser, readOnly, onSaved, onError }: Props) =
   const [description, setDescription] = useState(machineUser.description ?? "");
   const [lifespan, setLifespan] = useState(machineUser.accessTokenLifespan?.toString() ?? "");
   const [email, setEmail] = useState(machineUser.notificationEmail ?? "");
+  const [partition, setPartition] = useState(machineUser.partition ?? "");
+  const [partitions, setPartitions] = useState<Partition[]>([]);
+  const access = useCallerAccess();
+
+  useEffect(() => {
+    api.partitions().then(setPartitions, () => setPartitions([]));
+  }, [api]);
+  // The current partition stays a choice even where the caller could not move a machine user into it.
+  const choices = placeablePartitions(partitions, access);
+  const options = choices.some((p) => p.path === partition) ? choices : [...choices, ...partitions.filter((p) => p.path === partition)];
 
   const save = async () => {
     try {
@@ -20,6 +31,7 @@ export const DetailsTab = ({ machineUser, readOnly, onSaved, onError }: Props) =
         description: description || null,
         accessTokenLifespan: lifespan ? Number(lifespan) : null,
         notificationEmail: email || null,
+        ...(partition !== (machineUser.partition ?? "") ? { partition: partition || null } : {}),
       });
       onSaved();
     } catch (e) {
@@ -37,6 +49,16 @@ export const DetailsTab = ({ machineUser, readOnly, onSaved, onError }: Props) =
       </FormGroup>
       <FormGroup label={t("machineUsersDescription")} fieldId="mu-edit-description">
         <TextInput id="mu-edit-description" data-testid="edit-description" value={description} onChange={(_e, v) => setDescription(v)} />
+      </FormGroup>
+      <FormGroup label={t("machineUsersPartition")} fieldId="mu-edit-partition">
+        <PartitionSelect
+          partitions={options}
+          value={partition}
+          rootLabel={access?.manageAll || !machineUser.partition ? t("machineUsersRealmRoot") : undefined}
+          testId="edit-partition"
+          isDisabled={readOnly}
+          onChange={setPartition}
+        />
       </FormGroup>
       <FormGroup label={t("machineUsersTokenLifespan")} fieldId="mu-edit-lifespan">
         <TextInput id="mu-edit-lifespan" type="number" value={lifespan} onChange={(_e, v) => setLifespan(v)} />

@@ -1,12 +1,5 @@
 import {
-  Alert,
-  AlertActionCloseButton,
-  AlertGroup,
   Button,
-  DescriptionList,
-  DescriptionListDescription,
-  DescriptionListGroup,
-  DescriptionListTerm,
   Label,
   PageSection,
   Tab,
@@ -19,9 +12,11 @@ import { useTranslation } from "react-i18next";
 import { useNavigate, useParams } from "react-router-dom";
 import { useMachineUsersApi, type LifecycleAction, type MachineUserDetail } from "./api";
 import { DetailsTab } from "./DetailsTab";
+import { ErrorToast } from "./ErrorToast";
 import { HistoryTab } from "./HistoryTab";
 import { KeysTab } from "./KeysTab";
 import { LifecycleConfirm } from "./LifecycleConfirm";
+import { MembershipTab } from "./MembershipTab";
 import { PermissionSetsTab } from "./PermissionSetsTab";
 import { UsageTab } from "./UsageTab";
 
@@ -64,11 +59,7 @@ export default function MachineUserPage() {
     }
   };
 
-  const errors = error && (
-    <AlertGroup isToast>
-      <Alert variant="danger" title={error} data-testid="page-error" actionClose={<AlertActionCloseButton onClose={() => setError(undefined)} />} />
-    </AlertGroup>
-  );
+  const errors = <ErrorToast error={error} onClose={() => setError(undefined)} />;
   if (!machineUser) return <PageSection>{errors}</PageSection>;
   const suspended = machineUser.status === "SUSPENDED";
   const readOnly = machineUser.access?.manage !== true;
@@ -104,18 +95,7 @@ export default function MachineUserPage() {
               {key === "details" && <DetailsTab machineUser={machineUser} readOnly={readOnly} onSaved={load} onError={onError} />}
               {key === "keys" && <KeysTab machineUser={machineUser} readOnly={readOnly} onError={onError} />}
               {key === "permission-sets" && <PermissionSetsTab machineUser={machineUser} readOnly={readOnly} onChanged={load} onError={onError} />}
-              {key === "membership" && (
-                <DescriptionList className="pf-v5-u-p-md" isHorizontal>
-                  <DescriptionListGroup>
-                    <DescriptionListTerm>{t("machineUsersPartition")}</DescriptionListTerm>
-                    <DescriptionListDescription data-testid="membership-partition">{machineUser.partition ?? "/"}</DescriptionListDescription>
-                  </DescriptionListGroup>
-                  <DescriptionListGroup>
-                    <DescriptionListTerm>{t("machineUsersGroups")}</DescriptionListTerm>
-                    <DescriptionListDescription>{(machineUser.groups ?? []).join(", ") || "—"}</DescriptionListDescription>
-                  </DescriptionListGroup>
-                </DescriptionList>
-              )}
+              {key === "membership" && <MembershipTab machineUser={machineUser} onChanged={load} onError={onError} />}
               {key === "history" && <HistoryTab id={id} onError={onError} />}
               {key === "usage" && <UsageTab id={id} onError={onError} />}
             </Tab>

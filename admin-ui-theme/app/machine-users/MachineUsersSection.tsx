@@ -1,203 +1,46 @@
 import { ViewHeader } from "@keycloak/keycloak-admin-ui";
-import {
-  Alert,
-  AlertActionCloseButton,
-  AlertGroup,
-  Button,
-  FormSelect,
-  FormSelectOption,
-  Label,
-  PageSection,
-  SearchInput,
-  Toolbar,
-  ToolbarContent,
-  ToolbarItem,
-} from "@patternfly/react-core";
-import { ActionsColumn, Table, Tbody, Td, Tr } from "@patternfly/react-table";
-import { useCallback, useEffect, useState } from "react";
+import { PageSection, Tab, Tabs, TabTitleText } from "@patternfly/react-core";
 import { useTranslation } from "react-i18next";
-import { TableHead } from "./TableHead";
-import { Link } from "react-router-dom";
-import { ApiError, useMachineUsersApi, type LifecycleAction, type MachineUser } from "./api";
-import { CreateMachineUserModal } from "./CreateMachineUserModal";
-import { formatTime } from "./format";
-import { LifecycleConfirm } from "./LifecycleConfirm";
-import { SecretModal, type SecretDetails } from "./SecretModal";
+import { useNavigate } from "react-router-dom";
+import { useMachineUsersApi } from "./api";
+import { GroupsList } from "./GroupsList";
+import { MachineUsersList } from "./MachineUsersList";
+import { PartitionsTree } from "./PartitionsTree";
+import { PermissionSetsList } from "./PermissionSetsList";
 
-const PAGE_SIZE = 20;
+export const SECTIONS = ["machine-users", "permission-sets", "partitions", "groups"] as const;
+export type Section = (typeof SECTIONS)[number];
 
-type Pending = { action: LifecycleAction; machineUser: MachineUser };
+const TITLES: Record<Section, string> = {
+  "machine-users": "machineUsers",
+  "permission-sets": "machineUsersPermissionSets",
+  partitions: "machineUsersPartitions",
+  groups: "machineUsersGroups",
+};
 
-export default function MachineUsersSection() {
+/** The section's path under the realm; the machine-user list is the section's own root. */
+export const sectionPath = (realm: string, section: Section) =>
+  `/${realm}/machine-users${section === "machine-users" ? "" : `/${section}`}`;
+
+/** One nav entry, four tabs, as the stock Clients section keeps its related lists together. */
+export default function MachineUsersSection({ section }: { section: Section }) {
   const { t } = useTranslation();
   const api = useMachineUsersApi();
-  const [rows, setRows] = useState<MachineUser[]>([]);
-  const [first, setFirst] = useState(0);
-  const [hasNext, setHasNext] = useState(false);
-  const [search, setSearch] = useState("");
-  const [status, setStatus] = useState("");
-  const [error, setError] = useState<string>();
-  const [creating, setCreating] = useState(false);
-  const [secret, setSecret] = useState<SecretDetails>();
-  const [pending, setPending] = useState<Pending>();
-  const [canCreate, setCanCreate] = useState(false);
-
-  useEffect(() => {
-    api.access().then(
-      (access) => setCanCreate(access.manageAll || access.managedPartitions.length > 0),
-      () => setCanCreate(false),
-    );
-  }, [api]);
-
-  const load = useCallback(async () => {
-    try {
-      // One more than a page tells whether there is a next page.
-      const page = await api.list({ first, max: PAGE_SIZE + 1, search, status });
-      setHasNext(page.length > PAGE_SIZE);
-      setRows(page.slice(0, PAGE_SIZE));
-      setError(undefined);
-    } catch (e) {
-      setRows([]);
-      setError(e instanceof ApiError && e.status === 403 ? "403 Forbidden" : (e as Error).message);
-    }
-  }, [api, first, search, status]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
-
-  const run = async (work: () => Promise<void>) => {
-    try {
-      await work();
-      await load();
-    } catch (e) {
-      setError((e as Error).message);
-    }
-  };
-
-  const confirm = (reason: string) => {
-    if (!pending) return;
-    const { action, machineUser } = pending;
-    setPending(undefined);
-    void run(() => api.apply(action, machineUser.id, reason));
-  };
-
+  const navigate = useNavigate();
   return (
     <>
       <ViewHeader titleKey="machineUsers" subKey="machineUsersHelp" />
       <PageSection variant="light" className="pf-v5-u-p-0">
-        {error && (
-          <AlertGroup isToast>
-            <Alert variant="danger" title={error} data-testid="section-error" actionClose={<AlertActionCloseButton onClose={() => setError(undefined)} />} />
-          </AlertGroup>
-        )}
-        <Toolbar>
-          <ToolbarContent>
-            <ToolbarItem>
-              <SearchInput
-                placeholder={t("machineUsersSearch")}
-                data-testid="search"
-                value={search}
-                onChange={(_e, value) => {
-                  setFirst(0);
-                  setSearch(value);
-                }}
-                onClear={() => setSearch("")}
-              />
-            </ToolbarItem>
-            <ToolbarItem>
-              <FormSelect aria-label={t("machineUsersStatus")} data-testid="status-filter" value={status} onChange={(_e, value) => {
-                setFirst(0);
-                setStatus(value);
-              }}>
-                <FormSelectOption value="" label={t("machineUsersStatusAll")} />
-                <FormSelectOption value="ACTIVE" label={t("machineUsersStatusActive")} />
-                <FormSelectOption value="SUSPENDED" label={t("machineUsersStatusSuspended")} />
-              </FormSelect>
-            </ToolbarItem>
-            {canCreate && (
-              <ToolbarItem>
-                <Button data-testid="create-machine-user" onClick={() => setCreating(true)}>
-                  {t("machineUsersCreate")}
-                </Button>
-              </ToolbarItem>
-            )}
-            <ToolbarItem variant="pagination" align={{ default: "alignRight" }}>
-              <Button variant="plain" data-testid="previous-page" isDisabled={first === 0} onClick={() => setFirst(Math.max(0, first - PAGE_SIZE))}>
-                {t("machineUsersPrevious")}
-              </Button>
-              <Button variant="plain" data-testid="next-page" isDisabled={!hasNext} onClick={() => setFirst(first + PAGE_SIZE)}>
-                {t("machineUsersNext")}
-              </Button>
-            </ToolbarItem>
-          </ToolbarContent>
-        </Toolbar>
-        <Table aria-label={t("machineUsers")} variant="compact" data-testid="machine-users-table">
-          <TableHead columns={["machineUsersName", "machineUsersClientId", "machineUsersStatus", "machineUsersPartition", "machineUsersCreated"]} withActions />
-          <Tbody>
-            {rows.length === 0 && (
-              <Tr>
-                <Td colSpan={6}>{t("machineUsersEmpty")}</Td>
-              </Tr>
-            )}
-            {rows.map((mu) => (
-              <Tr key={mu.id} data-testid={`row-${mu.clientId}`}>
-                <Td dataLabel={t("machineUsersName")}>
-                  <Link to={`/${api.realm}/machine-users/${mu.id}/details`} data-testid={`open-${mu.clientId}`}>
-                    {mu.name}
-                  </Link>
-                </Td>
-                <Td dataLabel={t("machineUsersClientId")}>
-                  <code>{mu.clientId}</code>
-                </Td>
-                <Td dataLabel={t("machineUsersStatus")}>
-                  {mu.status === "SUSPENDED" ? (
-                    <Label color="red" data-testid="status-label">{t("machineUsersStatusSuspended")}</Label>
-                  ) : (
-                    <Label color="green" data-testid="status-label">{t("machineUsersStatusActive")}</Label>
-                  )}
-                </Td>
-                <Td dataLabel={t("machineUsersPartition")}>{mu.partition ?? "/"}</Td>
-                <Td dataLabel={t("machineUsersCreated")}>{formatTime(mu.createdAt)}</Td>
-                <Td isActionCell>
-                  {mu.access?.manage && (
-                  <ActionsColumn
-                    items={[
-                      mu.status === "SUSPENDED"
-                        ? { title: t("machineUsersResume"), onClick: () => setPending({ action: "resume", machineUser: mu }) }
-                        : { title: t("machineUsersSuspend"), onClick: () => setPending({ action: "suspend", machineUser: mu }) },
-                      { title: t("machineUsersDelete"), onClick: () => setPending({ action: "delete", machineUser: mu }) },
-                    ]}
-                  />
-                  )}
-                </Td>
-              </Tr>
-            ))}
-          </Tbody>
-        </Table>
+        <Tabs activeKey={section} onSelect={(_e, key) => navigate(sectionPath(api.realm, key as Section))} data-testid="section-tabs">
+          {SECTIONS.map((key) => (
+            <Tab key={key} eventKey={key} title={<TabTitleText>{t(TITLES[key])}</TabTitleText>} data-testid={`section-${key}`} />
+          ))}
+        </Tabs>
       </PageSection>
-      {creating && (
-        <CreateMachineUserModal
-          create={api.create}
-          onClose={() => setCreating(false)}
-          onCreated={(created) => {
-            setCreating(false);
-            if (created.accessKey) {
-              setSecret({ clientId: created.clientId, keyId: created.accessKey.id, secret: created.accessKey.secret });
-            }
-            void load();
-          }}
-        />
-      )}
-      {secret && <SecretModal details={secret} onClose={() => setSecret(undefined)} />}
-      {pending && (
-        <LifecycleConfirm
-          action={pending.action}
-          name={pending.machineUser.name}
-          onConfirm={confirm}
-          onClose={() => setPending(undefined)}
-        />
-      )}
+      {section === "machine-users" && <MachineUsersList />}
+      {section === "permission-sets" && <PermissionSetsList />}
+      {section === "partitions" && <PartitionsTree />}
+      {section === "groups" && <GroupsList />}
     </>
   );
 }

@@ -1,5 +1,5 @@
 import { useAdminClient, useRealm } from "@keycloak/keycloak-admin-ui";
-import { useMemo } from "react";
+import { useEffect, useMemo, useState } from "react";
 
 export type MachineUser = {
   id: string;
@@ -44,9 +44,27 @@ export type UsageDay = { date: string; tokensIssued: number; failedAttempts: num
 
 export type Policy = { maxKeysPerMachineUser: number; maxKeyLifetimeDays?: number };
 
-export type PermissionSet = { name: string; description?: string; managed?: boolean; readOnly?: boolean };
+export type PermissionSet = { name: string; description?: string; roles?: string[]; managed?: boolean; readOnly?: boolean };
+
+export type Partition = { id: string; name: string; parentId?: string; path: string; machineUsers?: number };
+
+export type PartitionRole = "administrators" | "viewers";
+
+export type UserReference = { id: string; username: string };
+
+export type MachineUserGroup = {
+  id: string;
+  name: string;
+  description?: string;
+  permissionSets?: string[];
+  partitions?: string[];
+  members?: number;
+};
 
 export type CreatedMachineUser = MachineUser & { accessKey?: IssuedKey };
+
+/** The server's page limit: partitions, groups and sets are read whole to draw trees and pickers. */
+const ALL = 1000;
 
 export class ApiError extends Error {
   constructor(
@@ -94,10 +112,14 @@ export const useMachineUsersApi = () => {
 
     return {
       realm,
-      list: (query: { first: number; max: number; search?: string; status?: string }) => {
+      list: (query: { first: number; max: number; search?: string; status?: string; partition?: string }) => {
         const params = new URLSearchParams({ first: String(query.first), max: String(query.max) });
         if (query.search) params.set("search", query.search);
         if (query.status) params.set("status", query.status);
+        if (query.partition) {
+          params.set("partition", query.partition);
+          params.set("includeSubPartitions", "true");
+        }
         return request<MachineUser[]>(`?${params}`);
       },
       create: (body: Record<string, unknown>) =>
@@ -129,7 +151,57 @@ export const useMachineUsersApi = () => {
         request<void>(`/${encodeURIComponent(id)}/permission-sets/${encodeURIComponent(set)}`, { method: "PUT", body: "{}" }),
       revoke: (id: string, set: string) =>
         request<void>(`/${encodeURIComponent(id)}/permission-sets/${encodeURIComponent(set)}`, { method: "DELETE" }),
-      permissionSets: () => request<PermissionSet[]>("", {}, "/permission-sets"),
+      permissionSets: () => request<PermissionSet[]>(`?max=${ALL}`, {}, "/permission-sets"),
+      createPermissionSet: (set: PermissionSet) =>
+        request<PermissionSet>("", { method: "POST", body: JSON.stringify(set) }, "/permission-sets"),
+      updatePermissionSet: (name: string, set: PermissionSet) =>
+        request<PermissionSet>(`/${encodeURIComponent(name)}`, { method: "PUT", body: JSON.stringify(set) }, "/permission-sets"),
+      deletePermissionSet: (name: string) => request<void>(`/${encodeURIComponent(name)}`, { method: "DELETE" }, "/permission-sets"),
+
+      partitions: () => request<Partition[]>(`?max=${ALL}`, {}, "/partitions"),
+      createPartition: (name: string, parentId?: string) =>
+        request<Partition>("", { method: "POST", body: JSON.stringify({ name, parentId }) }, "/partitions"),
+      renamePartition: (id: string, name: string) =>
+        request<Partition>(`/${encodeURIComponent(id)}`, { method: "PUT", body: JSON.stringify({ name }) }, "/partitions"),
+      deletePartition: (id: string) => request<void>(`/${encodeURIComponent(id)}`, { method: "DELETE" }, "/partitions"),
+      partitionPeople: (id: string, role: PartitionRole) =>
+        request<UserReference[]>(`/${encodeURIComponent(id)}/${role}`, {}, "/partitions"),
+      addPartitionPerson: (id: string, role: PartitionRole, userId: string) =>
+        request<void>(`/${encodeURIComponent(id)}/${role}/${encodeURIComponent(userId)}`, { method: "PUT", body: "{}" }, "/partitions"),
+      removePartitionPerson: (id: string, role: PartitionRole, userId: string) =>
+        request<void>(`/${encodeURIComponent(id)}/${role}/${encodeURIComponent(userId)}`, { method: "DELETE" }, "/partitions"),
+      /** A human user of the realm by exact username, through Keycloak's own users API. */
+      findUser: async (username: string) => {
+        const found = await adminClient.users.find({ realm, username, exact: true });
+        return found[0]?.id ? ({ id: found[0].id, username: found[0].username ?? username } as UserReference) : undefined;
+      },
+
+      groups: () => request<MachineUserGroup[]>(`?max=${ALL}`, {}, "/machine-user-groups"),
+      createGroup: (group: Partial<MachineUserGroup>) =>
+        request<MachineUserGroup>("", { method: "POST", body: JSON.stringify(group) }, "/machine-user-groups"),
+      updateGroup: (id: string, group: Partial<MachineUserGroup>) =>
+        request<MachineUserGroup>(`/${encodeURIComponent(id)}`, { method: "PUT", body: JSON.stringify(group) }, "/machine-user-groups"),
+      deleteGroup: (id: string) => request<void>(`/${encodeURIComponent(id)}`, { method: "DELETE" }, "/machine-user-groups"),
+      join: (groupId: string, id: string) =>
+        request<void>(`/${encodeURIComponent(groupId)}/members/${encodeURIComponent(id)}`, { method: "PUT", body: "{}" }, "/machine-user-groups"),
+      leave: (groupId: string, id: string) =>
+        request<void>(`/${encodeURIComponent(groupId)}/members/${encodeURIComponent(id)}`, { method: "DELETE" }, "/machine-user-groups"),
     };
   }, [adminClient, realm]);
 };
+
+/** What the signed-in administrator may do, from GET /machine-users/access; undefined while loading or refused. */
+export const useCallerAccess = () => {
+  const api = useMachineUsersApi();
+  const [access, setAccess] = useState<CallerAccess>();
+  useEffect(() => {
+    api.access().then(setAccess, () => setAccess({ manageAll: false, viewAll: false, managedPartitions: [] }));
+  }, [api]);
+  return access;
+};
+
+/** Partitions a caller may place machine users in: all for realm-wide managers, else their subtrees. */
+export const placeablePartitions = (partitions: Partition[], access?: CallerAccess) =>
+  access?.manageAll
+    ? partitions
+    : partitions.filter((p) => access?.managedPartitions.some((root) => p.path === root || p.path.startsWith(root + "/")));

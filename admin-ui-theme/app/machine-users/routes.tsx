@@ -9,14 +9,20 @@ const MachineUserPage = lazy(() => import("./MachineUserPage"));
 
 // Rights to machine users are the extension's own (realm-wide roles or partition scope), which
 // the console's access types cannot express: the pages ask the API and show what it answers.
-export const MachineUsersRoute: AppRouteObject = {
-  path: "/:realm/machine-users",
-  element: <MachineUsersSection />,
+const section = (path: string, element: JSX.Element): AppRouteObject => ({
+  path: `/:realm/machine-users${path}`,
+  element,
   handle: { access: "anyone", breadcrumb: (t) => t("machineUsers") },
-};
+});
 
-export const MachineUserRoute: AppRouteObject = {
-  path: "/:realm/machine-users/:id/:tab",
-  element: <MachineUserPage />,
-  handle: { access: "anyone", breadcrumb: (t) => t("machineUser") },
-};
+export const MachineUsersRoutes: AppRouteObject[] = [
+  section("", <MachineUsersSection section="machine-users" />),
+  section("/permission-sets", <MachineUsersSection section="permission-sets" />),
+  section("/partitions", <MachineUsersSection section="partitions" />),
+  section("/groups", <MachineUsersSection section="groups" />),
+  {
+    path: "/:realm/machine-users/:id/:tab",
+    element: <MachineUserPage />,
+    handle: { access: "anyone", breadcrumb: (t) => t("machineUser") },
+  },
+];

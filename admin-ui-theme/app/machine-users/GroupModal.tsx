@@ -1,0 +1,90 @@
+import { Alert, Button, Form, FormGroup, Modal, ModalVariant, TextInput } from "@patternfly/react-core";
+import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useMachineUsersApi, type MachineUserGroup, type Partition, type PermissionSet } from "./api";
+import { ChoiceList } from "./pickers";
+
+type Props = {
+  existing?: MachineUserGroup;
+  onSaved: () => void;
+  onClose: () => void;
+};
+
+/** A group's sets and partition grants are chosen from what exists, so a typo cannot grant nothing. */
+export const GroupModal = ({ existing, onSaved, onClose }: Props) => {
+  const { t } = useTranslation();
+  const api = useMachineUsersApi();
+  const [name, setName] = useState(existing?.name ?? "");
+  const [description, setDescription] = useState(existing?.description ?? "");
+  const [sets, setSets] = useState<string[]>(existing?.permissionSets ?? []);
+  const [grants, setGrants] = useState<string[]>(existing?.partitions ?? []);
+  const [allSets, setAllSets] = useState<PermissionSet[]>([]);
+  const [allPartitions, setAllPartitions] = useState<Partition[]>([]);
+  const [error, setError] = useState<string>();
+
+  useEffect(() => {
+    Promise.all([api.permissionSets(), api.partitions()]).then(
+      ([s, p]) => {
+        setAllSets(s);
+        setAllPartitions(p);
+      },
+      (e: Error) => setError(e.message),
+    );
+  }, [api]);
+
+  const submit = async () => {
+    setError(undefined);
+    const body = { name: name.trim(), description: description.trim() || undefined, permissionSets: sets, partitions: grants };
+    try {
+      await (existing ? api.updateGroup(existing.id, body) : api.createGroup(body));
+      onSaved();
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+
+  return (
+    <Modal
+      variant={ModalVariant.medium}
+      title={t(existing ? "machineUsersEditGroup" : "machineUsersCreateGroup")}
+      isOpen
+      onClose={onClose}
+      actions={[
+        <Button key="save" data-testid="group-save" isDisabled={!name.trim()} onClick={() => void submit()}>
+          {t("machineUsersSave")}
+        </Button>,
+        <Button key="cancel" variant="link" onClick={onClose}>
+          {t("machineUsersCancel")}
+        </Button>,
+      ]}
+    >
+      {error && <Alert variant="danger" isInline title={error} data-testid="group-error" />}
+      <Form onSubmit={(e) => e.preventDefault()}>
+        <FormGroup label={t("machineUsersName")} fieldId="group-name" isRequired>
+          <TextInput id="group-name" data-testid="group-name" value={name} onChange={(_e, v) => setName(v)} />
+        </FormGroup>
+        <FormGroup label={t("machineUsersDescription")} fieldId="group-description">
+          <TextInput id="group-description" data-testid="group-description" value={description} onChange={(_e, v) => setDescription(v)} />
+        </FormGroup>
+        <FormGroup label={t("machineUsersPermissionSets")} fieldId="group-sets" role="group">
+          <ChoiceList
+            testId="group-sets"
+            options={allSets.map((s) => ({ value: s.name }))}
+            chosen={sets}
+            onChange={setSets}
+            empty={t("machineUsersNoSets")}
+          />
+        </FormGroup>
+        <FormGroup label={t("machineUsersPartitionGrants")} fieldId="group-partitions" role="group">
+          <ChoiceList
+            testId="group-partitions"
+            options={[...allPartitions].sort((a, b) => a.path.localeCompare(b.path)).map((p) => ({ value: p.path }))}
+            chosen={grants}
+            onChange={setGrants}
+            empty={t("machineUsersNoPartitions")}
+          />
+        </FormGroup>
+      </Form>
+    </Modal>
+  );
+};

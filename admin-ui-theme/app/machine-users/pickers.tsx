@@ -1,0 +1,60 @@
+import { Checkbox, FormSelect, FormSelectOption, Stack, StackItem } from "@patternfly/react-core";
+import { useTranslation } from "react-i18next";
+import type { Partition } from "./api";
+
+type PartitionSelectProps = {
+  partitions: Partition[];
+  /** A partition path, or "" for the realm root. */
+  value: string;
+  onChange: (path: string) => void;
+  /** The realm root as a choice: where realm-wide administrators keep unscoped machine users. */
+  rootLabel?: string;
+  testId: string;
+  isDisabled?: boolean;
+};
+
+/** Partitions by path, so that the tree shows in the order and depth an administrator expects. */
+export const PartitionSelect = ({ partitions, value, onChange, rootLabel, testId, isDisabled }: PartitionSelectProps) => {
+  const { t } = useTranslation();
+  const sorted = [...partitions].sort((a, b) => a.path.localeCompare(b.path));
+  return (
+    <FormSelect
+      aria-label={t("machineUsersPartition")}
+      data-testid={testId}
+      value={value}
+      isDisabled={isDisabled}
+      onChange={(_e, path) => onChange(path)}
+    >
+      {rootLabel !== undefined && <FormSelectOption value="" label={rootLabel} />}
+      {sorted.map((p) => (
+        <FormSelectOption key={p.id} value={p.path} label={p.path} />
+      ))}
+    </FormSelect>
+  );
+};
+
+type ChoiceListProps = {
+  options: { value: string; label?: string }[];
+  chosen: string[];
+  onChange: (chosen: string[]) => void;
+  testId: string;
+  empty: string;
+};
+
+/** Several of a short list (permission sets, partitions): every option visible, no typing of names. */
+export const ChoiceList = ({ options, chosen, onChange, testId, empty }: ChoiceListProps) => (
+  <Stack data-testid={testId}>
+    {options.length === 0 && <StackItem>{empty}</StackItem>}
+    {options.map((option) => (
+      <StackItem key={option.value}>
+        <Checkbox
+          id={`${testId}-${option.value}`}
+          data-testid={`${testId}-${option.value}`}
+          label={option.label ?? option.value}
+          isChecked={chosen.includes(option.value)}
+          onChange={(_e, checked) => onChange(checked ? [...chosen, option.value] : chosen.filter((v) => v !== option.value))}
+        />
+      </StackItem>
+    ))}
+  </Stack>
+);
