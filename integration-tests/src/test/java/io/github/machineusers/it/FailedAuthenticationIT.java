@@ -2,6 +2,7 @@ package io.github.machineusers.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -129,6 +130,56 @@ class FailedAuthenticationIT {
         JsonNode today = last(api.usage(mu.path("id").asText(), 1).expectStatus(200).json());
         assertThat(today.path("failedAttempts").asLong()).isEqualTo(2);
         assertThat(today.path("tokensIssued").asLong()).isEqualTo(1);
+    }
+
+    /**
+     * Issue 9: every refusal is a CLIENT_LOGIN_ERROR event in the realm's event store (and so for
+     * every event listener) with the client id, the key id where one matched, and the reason; the
+     * caller's answer stays the same, and no event holds a secret.
+     */
+    @Test
+    void failuresAreEventsWithClientKeyAndReasonButNoSecret() throws Exception {
+        RealmFixture eventsRealm = RealmFixture.create("failure-events");
+        eventsRealm.admin().put("/" + eventsRealm.realm(), Map.of("eventsEnabled", true)).expectStatus(204);
+        MachineUsersApi machineUsers = eventsRealm.machineUsers();
+        TokenClient client = eventsRealm.tokens();
+        JsonNode mu = machineUsers.createWithKey("Watched");
+        String id = mu.path("id").asText();
+        String clientId = mu.path("clientId").asText();
+        String keyId = mu.path("accessKey").path("id").asText();
+        String secret = mu.path("accessKey").path("secret").asText();
+        String guessed = "kcmu_guessed" + System.nanoTime();
+
+        client.clientCredentials(clientId, guessed, Method.BASIC);
+        client.clientCredentials(keyId, guessed, Method.POST);
+        machineUsers.updateKey(id, keyId, Map.of("status", "INACTIVE")).expectStatus(200);
+        client.clientCredentials(clientId, secret, Method.BASIC);
+        machineUsers.updateKey(id, keyId, Map.of("status", "ACTIVE", "expiresAt", System.currentTimeMillis() + 1500)).expectStatus(200);
+        Thread.sleep(2000);
+        client.clientCredentials(keyId, secret, Method.BASIC);
+        machineUsers.updateKey(id, keyId, Map.of("expiresAt", System.currentTimeMillis() + 86_400_000L)).expectStatus(200);
+        machineUsers.suspend(id, "incident").expectStatus(200);
+        client.clientCredentials(clientId, secret, Method.BASIC);
+
+        JsonNode events = eventsRealm.admin()
+                .get("/" + eventsRealm.realm() + "/events?type=CLIENT_LOGIN_ERROR&client=" + clientId + "&max=50")
+                .expectStatus(200).json();
+        List<String> reasons = new java.util.ArrayList<>();
+        for (JsonNode event : events) {
+            assertThat(event.path("clientId").asText()).isEqualTo(clientId);
+            assertThat(event.path("error").asText()).isEqualTo("invalid_client_credentials");
+            reasons.add(event.path("details").path("reason").asText());
+            if (!"wrong_secret".equals(event.path("details").path("reason").asText())) {
+                assertThat(event.path("details").path("access_key_id").asText()).isEqualTo(keyId);
+            }
+        }
+        assertThat(reasons).containsExactlyInAnyOrder("wrong_secret", "wrong_secret", "key_inactive", "key_expired",
+                "machine_user_suspended");
+        assertThat(events.toString()).doesNotContain(secret, guessed);
+        // Keycloak's jboss-logging listener (on in every new realm) writes error events at WARN: what a SIEM tails.
+        assertThat(io.github.machineusers.it.support.KeycloakTestServer.get().serverLog().lines()
+                .filter(line -> line.contains("CLIENT_LOGIN_ERROR") && line.contains(clientId) && line.contains("key_inactive")))
+                .as("the refusal in the server log").hasSize(1);
     }
 
     private static JsonNode last(JsonNode array) {

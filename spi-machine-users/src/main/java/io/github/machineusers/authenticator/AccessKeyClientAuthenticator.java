@@ -17,6 +17,7 @@ import org.keycloak.authentication.ClientAuthenticationFlowContext;
 import org.keycloak.authentication.authenticators.client.AbstractClientAuthenticator;
 import org.keycloak.authentication.authenticators.client.ClientAuthUtil;
 import org.keycloak.common.util.Time;
+import org.keycloak.events.Details;
 import org.keycloak.models.AuthenticationExecutionModel;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
@@ -79,6 +80,7 @@ public class AccessKeyClientAuthenticator extends AbstractClientAuthenticator {
             if (key != null) {
                 context.getEvent().detail(DETAIL_ACCESS_KEY_ID, key.getId());
             }
+            context.getEvent().detail(Details.REASON, FailureReason.of(key, now).code());
             machineUsers.usage().recordFailedAttempt(realm.getId(), client.getId());
             metrics.failure(realm.getName());
             context.failure(AuthenticationFlowError.INVALID_CLIENT_CREDENTIALS, invalidClient());
