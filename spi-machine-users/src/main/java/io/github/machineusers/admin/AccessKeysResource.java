@@ -129,7 +129,7 @@ public class AccessKeysResource {
     private AccessKeyModel key(String keyId) {
         AccessKeyModel key = provider.keys().getById(realm, keyId);
         if (key == null || !key.getMachineUserId().equals(machineUser.id())) {
-            throw new NotFoundException("Access key not found");
+            throw new NotFoundException(AccessKeyManager.KEY_NOT_FOUND);
         }
         return key;
     }

@@ -1,5 +1,6 @@
 package io.github.machineusers.admin;
 
+import io.github.machineusers.permissionsets.TextRules;
 import io.github.machineusers.extension.Paging;
 import io.github.machineusers.access.MachineUserPermissions;
 import io.github.machineusers.permissionsets.PermissionSet;
@@ -214,10 +215,13 @@ public class MachineUsersResource {
     @Path("{id}")
     public Object machineUser(@PathParam("id") String id) {
         permissions.requireViewSome();
-        boolean wellFormed = id != null && id.length() <= 36;
+        boolean wellFormed = TextRules.lookupable(id, 36);
         MachineUser machineUser = MachineUser.of(wellFormed ? session.clients().getClientById(realm, id) : null);
         if (machineUser != null) {
             permissions.requireView(machineUser.partition());
+            if (!"GET".equals(session.getContext().getHttpRequest().getHttpMethod())) {
+                provider.lockForChange(realm, machineUser.id());
+            }
             return new MachineUserResource(session, realm, auth, permissions, events, machineUser);
         }
         permissions.requireView();

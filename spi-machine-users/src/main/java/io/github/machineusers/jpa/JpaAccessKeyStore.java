@@ -50,9 +50,9 @@ class JpaAccessKeyStore implements AccessKeyStore {
     public IssuedAccessKey replace(RealmModel realm, AccessKeyModel old, String description, Long expiresAt, String createdBy) {
         AccessKeyEntity oldEntity = ((JpaAccessKeyAdapter) old).entity();
         int slot = oldEntity.getSlot();
-        em.remove(oldEntity);
-        // Hibernate orders inserts before deletes; the slot must be free before the new key takes it.
-        em.flush();
+        if (!removeRow(oldEntity)) {
+            return null;
+        }
         return insert(oldEntity.getRealmId(), oldEntity.getMachineUserId(), slot, description, expiresAt, createdBy, MachineUserPolicy.MAX_KEYS);
     }
 
@@ -82,7 +82,7 @@ class JpaAccessKeyStore implements AccessKeyStore {
 
     @Override
     public AccessKeyModel getById(RealmModel realm, String keyId) {
-        if (keyId == null) {
+        if (!AccessKeySecrets.looksLikeKeyId(keyId)) {
             return null;
         }
         AccessKeyEntity entity = em.find(AccessKeyEntity.class, keyId);
@@ -164,12 +164,22 @@ class JpaAccessKeyStore implements AccessKeyStore {
     @Override
     public boolean remove(RealmModel realm, String keyId) {
         AccessKeyModel key = getById(realm, keyId);
-        if (key == null) {
-            return false;
-        }
-        em.remove(((JpaAccessKeyAdapter) key).entity());
+        return key != null && removeRow(((JpaAccessKeyAdapter) key).entity());
+    }
+
+    /**
+     * A bulk delete counts the rows it removed. When two requests remove the same key at once,
+     * the second waits for the first and then removes nothing, which is a "not found" for its
+     * caller, where em.remove would end in a stale-state failure. It also frees the slot at once,
+     * before a replacement is inserted into it.
+     */
+    private boolean removeRow(AccessKeyEntity entity) {
         em.flush();
-        return true;
+        em.detach(entity);
+        return em.createNamedQuery("mu.removeKey")
+                .setParameter("id", entity.getId())
+                .setParameter("realmId", entity.getRealmId())
+                .executeUpdate() == 1;
     }
 
     @Override

@@ -11,8 +11,10 @@ import io.github.machineusers.model.MachineUser;
 import io.github.machineusers.model.MachineUserProvider;
 import io.github.machineusers.model.MachineUserQuery;
 import io.github.machineusers.model.UsageStore;
+import io.github.machineusers.permissionsets.StoredText;
 import io.github.machineusers.usage.UsageBuffer;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.TypedQuery;
 import org.keycloak.common.util.Time;
 import org.keycloak.models.ClientModel;
@@ -102,7 +104,7 @@ public class JpaMachineUserProvider implements MachineUserProvider {
 
     @Override
     public Stream<ClientModel> search(RealmModel realm, MachineUserQuery query, int first, int max) {
-        if (query.matchesNothing()) {
+        if (matchesNothing(query)) {
             return Stream.empty();
         }
         TypedQuery<String> q = em.createQuery("select m.id " + from(query) + " order by m.createdAt desc, m.id desc", String.class);
@@ -114,12 +116,27 @@ public class JpaMachineUserProvider implements MachineUserProvider {
 
     @Override
     public long count(RealmModel realm, MachineUserQuery query) {
-        if (query.matchesNothing()) {
+        if (matchesNothing(query)) {
             return 0;
         }
         TypedQuery<Long> q = em.createQuery("select count(m) " + from(query), Long.class);
         bind(q, realm, query);
         return q.getSingleResult();
+    }
+
+    @Override
+    public void lockForChange(RealmModel realm, String machineUserId) {
+        // The client row, because every change to a machine user touches it or rows that belong to it.
+        em.createQuery("select c.id from ClientEntity c where c.id = :id and c.realmId = :realmId", String.class)
+                .setParameter("id", machineUserId)
+                .setParameter("realmId", realm.getId())
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList();
+    }
+
+    /** Also when the search text cannot be in Keycloak's client table of this database at all. */
+    private boolean matchesNothing(MachineUserQuery query) {
+        return query.matchesNothing() || !StoredText.fits(session, query.search());
     }
 
     /** The directory joined with Keycloak's client table, which holds name, client id and enabled flag. */

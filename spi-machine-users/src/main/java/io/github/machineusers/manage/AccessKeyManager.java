@@ -17,12 +17,15 @@ import io.github.machineusers.notify.MachineUserMailer;
 import io.github.machineusers.notify.MailAfterCommit;
 import io.github.machineusers.notify.MailTemplate;
 import io.github.machineusers.representations.CreateAccessKeyRepresentation;
+import jakarta.ws.rs.NotFoundException;
 import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
 /** The key operations of the admin API, with the realm policy applied and every change in the history. */
 public class AccessKeyManager {
+
+    public static final String KEY_NOT_FOUND = "Access key not found";
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -65,6 +68,9 @@ public class AccessKeyManager {
         }
         Long expiry = Validation.keyExpiry("expiresAt", requested, MachineUserPolicy.of(realm), now);
         IssuedAccessKey issued = provider.keys().replace(realm, old, text, expiry, actor.username());
+        if (issued == null) {
+            throw new NotFoundException(KEY_NOT_FOUND);
+        }
         Map<String, Object> details = keyDetails(issued.key());
         details.put("replacedKeyId", old.getId());
         provider.history().record(realm, machineUser.id(), HistoryAction.KEY_REPLACED, actor, details);
@@ -131,7 +137,9 @@ public class AccessKeyManager {
     }
 
     public void delete(MachineUser machineUser, AccessKeyModel key, Actor actor) {
-        provider.keys().remove(realm, key.getId());
+        if (!provider.keys().remove(realm, key.getId())) {
+            throw new NotFoundException(KEY_NOT_FOUND);
+        }
         provider.history().record(realm, machineUser.id(), HistoryAction.KEY_DELETED, actor, Map.of("keyId", key.getId()));
     }
 

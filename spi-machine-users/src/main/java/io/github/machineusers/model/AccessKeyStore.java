@@ -15,7 +15,10 @@ public interface AccessKeyStore {
      */
     IssuedAccessKey create(RealmModel realm, String machineUserId, String description, Long expiresAt, int maxKeys, String createdBy);
 
-    /** Removes the old key and puts a new one in its slot, in one transaction. */
+    /**
+     * Removes the old key and puts a new one in its slot, in one transaction; null when the old
+     * key is already gone (removed or replaced by a concurrent request).
+     */
     IssuedAccessKey replace(RealmModel realm, AccessKeyModel old, String description, Long expiresAt, String createdBy);
 
     AccessKeyModel getById(RealmModel realm, String keyId);
@@ -40,6 +43,7 @@ public interface AccessKeyStore {
      */
     boolean claimExpiryWarning(AccessKeyModel key, int thresholdDays);
 
+    /** False when there was no such key, also when a concurrent request removed it first. */
     boolean remove(RealmModel realm, String keyId);
 
     void removeByMachineUser(RealmModel realm, String machineUserId);

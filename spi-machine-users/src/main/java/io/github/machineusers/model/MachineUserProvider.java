@@ -31,6 +31,13 @@ public interface MachineUserProvider extends Provider {
     /** How many machine users the given partitions own. */
     long countOwnedBy(RealmModel realm, java.util.Set<String> partitionIds);
 
+    /**
+     * Holds the machine user until the transaction ends, so that concurrent changes to one
+     * machine user (keys, suspension, grants) run one after another instead of interleaving
+     * their reads and writes, or deadlocking, in the database.
+     */
+    void lockForChange(RealmModel realm, String machineUserId);
+
     /** Newest first. */
     Stream<ClientModel> search(RealmModel realm, MachineUserQuery query, int first, int max);
 

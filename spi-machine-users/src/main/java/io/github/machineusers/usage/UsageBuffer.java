@@ -33,6 +33,11 @@ public final class UsageBuffer {
 
     private final ConcurrentHashMap<DayKey, Counts> counts = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Long> lastUsed = new ConcurrentHashMap<>();
+    /**
+     * Last-used times taken by a flush that has not committed yet. A reader that loaded the key
+     * before the commit and looks here after the drain would otherwise see the time nowhere.
+     */
+    private volatile Map<String, Long> lastUsedInFlight = Map.of();
 
     public void tokenIssued(String realmId, String machineUserId, long nowMillis) {
         countsOf(realmId, machineUserId, nowMillis).issued.increment();
@@ -47,7 +52,9 @@ public final class UsageBuffer {
     }
 
     public Long lastUsed(String keyId) {
-        return lastUsed.get(keyId);
+        Long pending = lastUsed.get(keyId);
+        Long inFlight = lastUsedInFlight.get(keyId);
+        return pending == null ? inFlight : inFlight == null ? pending : Math.max(pending, inFlight);
     }
 
     /** Counts not yet flushed for one machine user and day. */
@@ -85,7 +92,13 @@ public final class UsageBuffer {
             used.put(keyId, time);
             lastUsed.remove(keyId, time);
         });
+        lastUsedInFlight = Map.copyOf(used);
         return new Drained(drained, used);
+    }
+
+    /** The drained values are in the database now. */
+    public void settle() {
+        lastUsedInFlight = Map.of();
     }
 
     /** Puts back what a failed flush could not write, so a database hiccup loses nothing. */
@@ -96,6 +109,7 @@ public final class UsageBuffer {
             c.failed.add(dc.failedAttempts());
         }
         drained.lastUsed().forEach((keyId, time) -> lastUsed.merge(keyId, time, Math::max));
+        lastUsedInFlight = Map.of();
     }
 
     public void forgetRealm(String realmId) {

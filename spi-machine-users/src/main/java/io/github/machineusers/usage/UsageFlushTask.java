@@ -31,6 +31,7 @@ public class UsageFlushTask implements Runnable {
         try {
             KeycloakModelUtils.runJobInTransaction(factory,
                     session -> session.getProvider(MachineUserProvider.class).usage().write(drained));
+            buffer.settle();
         } catch (RuntimeException e) {
             buffer.restore(drained);
             LOG.warnf("Could not write machine-user usage, will retry: %s", e.getMessage());

@@ -76,4 +76,18 @@ class UsageBufferTest {
         assertThat(UsageDays.epochDay(86_400_000L)).isEqualTo(1);
         assertThat(UsageDays.epochDay(-1)).isEqualTo(-1);
     }
+
+    @Test
+    void aDrainedLastUsedTimeStaysVisibleUntilTheFlushHasCommitted() {
+        UsageBuffer buffer = new UsageBuffer();
+        buffer.keyUsed("MUAKAAAAAAAAAAAAAAAA", 1_000L);
+
+        buffer.drain(0);
+        assertThat(buffer.lastUsed("MUAKAAAAAAAAAAAAAAAA")).as("written, not yet committed").isEqualTo(1_000L);
+        buffer.keyUsed("MUAKAAAAAAAAAAAAAAAA", 900L);
+        assertThat(buffer.lastUsed("MUAKAAAAAAAAAAAAAAAA")).as("the later of the two").isEqualTo(1_000L);
+
+        buffer.settle();
+        assertThat(buffer.lastUsed("MUAKAAAAAAAAAAAAAAAA")).as("only what is still pending").isEqualTo(900L);
+    }
 }

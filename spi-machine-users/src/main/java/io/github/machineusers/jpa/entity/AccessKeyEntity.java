@@ -18,6 +18,8 @@ import jakarta.persistence.Table;
                 query = "select k from AccessKeyEntity k where k.realmId = :realmId and k.machineUserId = :machineUserId order by k.slot"),
         @NamedQuery(name = "mu.removeKeysOfMachineUser",
                 query = "delete from AccessKeyEntity k where k.realmId = :realmId and k.machineUserId = :machineUserId"),
+        @NamedQuery(name = "mu.removeKey",
+                query = "delete from AccessKeyEntity k where k.id = :id and k.realmId = :realmId"),
         @NamedQuery(name = "mu.removeKeysOfRealm",
                 query = "delete from AccessKeyEntity k where k.realmId = :realmId"),
         @NamedQuery(name = "mu.countKeysExpiringBetween",
