@@ -1,5 +1,6 @@
 package io.github.machineusers.admin;
 
+import io.github.machineusers.permissionsets.TextRules;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -194,7 +195,7 @@ public class MachineUserGroupsResource {
     }
 
     private MachineUser machineUser(String id) {
-        MachineUser machineUser = id == null || id.length() > 36 ? null : MachineUser.of(session.clients().getClientById(realm, id));
+        MachineUser machineUser = !TextRules.lookupable(id, 36) ? null : MachineUser.of(session.clients().getClientById(realm, id));
         if (machineUser == null) {
             throw new NotFoundException("Machine user not found");
         }

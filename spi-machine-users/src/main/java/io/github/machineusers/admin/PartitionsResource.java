@@ -1,5 +1,6 @@
 package io.github.machineusers.admin;
 
+import io.github.machineusers.permissionsets.TextRules;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -188,10 +189,7 @@ public class PartitionsResource {
     private Response grantRight(String id, String attribute, String segment, String userId) {
         permissions.requireManage();
         GroupModel partition = existing(id);
-        UserModel user = userId == null || userId.length() > 36 ? null : session.users().getUserById(realm, userId);
-        if (user == null) {
-            throw new NotFoundException("User not found");
-        }
+        UserModel user = existingUser(userId);
         if (user.getServiceAccountClientLink() != null) {
             throw Validation.badRequest("Partition rights are for people, not for service accounts");
         }
@@ -202,13 +200,27 @@ public class PartitionsResource {
         return Response.noContent().build();
     }
 
+    /**
+     * Revoking from a user who holds no right is a no-op (204); naming a user who neither holds the
+     * right nor exists is a 404, as for a grant. A right of a deleted user can still be revoked.
+     */
     private Response revokeRight(String id, String attribute, String segment, String userId) {
         permissions.requireManage();
         GroupModel partition = existing(id);
         if (partitions.removeFrom(partition, attribute, userId)) {
             events.send(OperationType.DELETE, AdminEvents.PARTITION, Map.of("userId", userId), "partitions", partition.getId(), segment, userId);
+            return Response.noContent().build();
         }
+        existingUser(userId);
         return Response.noContent().build();
+    }
+
+    private UserModel existingUser(String userId) {
+        UserModel user = !TextRules.lookupable(userId, 36) ? null : session.users().getUserById(realm, userId);
+        if (user == null) {
+            throw new NotFoundException("User not found");
+        }
+        return user;
     }
 
     private GroupModel existing(String id) {

@@ -1,5 +1,6 @@
 package io.github.machineusers.groups;
 
+import io.github.machineusers.permissionsets.TextRules;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -52,7 +53,7 @@ public class MachineUserGroups {
     }
 
     public GroupModel byId(String id) {
-        if (id == null || id.isBlank() || id.length() > 36) {
+        if (!TextRules.lookupable(id, 36)) {
             return null;
         }
         GroupModel group = session.groups().getGroupById(realm, id);

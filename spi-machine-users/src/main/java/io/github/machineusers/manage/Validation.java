@@ -4,6 +4,7 @@ import java.util.regex.Pattern;
 
 import io.github.machineusers.keys.AccessKeySecrets;
 import io.github.machineusers.model.MachineUserPolicy;
+import io.github.machineusers.permissionsets.TextRules;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.services.ErrorResponse;
 import org.keycloak.services.ErrorResponseException;
@@ -40,8 +41,9 @@ public final class Validation {
         if (trimmed.length() > maxLength) {
             throw badRequest("Field '" + field + "' is longer than " + maxLength + " characters");
         }
-        if (trimmed.chars().anyMatch(c -> Character.isISOControl(c))) {
-            throw badRequest("Field '" + field + "' contains control characters");
+        String problem = TextRules.problem(trimmed);
+        if (problem != null) {
+            throw badRequest("Field '" + field + "' " + problem);
         }
         return trimmed.isEmpty() ? null : trimmed;
     }

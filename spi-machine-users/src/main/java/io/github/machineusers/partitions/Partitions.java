@@ -1,5 +1,7 @@
 package io.github.machineusers.partitions;
 
+import io.github.machineusers.permissionsets.StoredText;
+import io.github.machineusers.permissionsets.TextRules;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -29,12 +31,15 @@ public class Partitions {
         this.realm = realm;
     }
 
+    /** Far longer than any real partition path; longer text is "not found" without walking the tree. */
+    private static final int MAX_PATH = 4096;
+
     public static String path(GroupModel partition) {
         return KeycloakModelUtils.buildGroupPath(partition);
     }
 
     public GroupModel byId(String id) {
-        if (id == null || id.isBlank() || id.length() > 36) {
+        if (!TextRules.lookupable(id, 36)) {
             return null;
         }
         GroupModel group = session.groups().getGroupById(realm, id);
@@ -47,6 +52,9 @@ public class Partitions {
             return null;
         }
         if (pathOrId.startsWith("/")) {
+            if (!TextRules.lookupable(pathOrId, MAX_PATH) || !StoredText.fits(session, pathOrId)) {
+                return null;
+            }
             GroupModel group = KeycloakModelUtils.findGroupByPath(session, realm, pathOrId);
             return PartitionScope.isPartition(group) ? group : null;
         }

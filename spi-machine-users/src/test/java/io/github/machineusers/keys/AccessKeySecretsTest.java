@@ -2,8 +2,12 @@ package io.github.machineusers.keys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.spi.ToolProvider;
 
 import org.junit.jupiter.api.Test;
 
@@ -63,6 +67,37 @@ class AccessKeySecretsTest {
         assertThat(AccessKeySecrets.matches(AccessKeySecrets.newSecret(), hash)).isFalse();
         assertThat(AccessKeySecrets.matches(secret + "x", hash)).isFalse();
         assertThat(AccessKeySecrets.matches(null, hash)).isFalse();
+        assertThat(AccessKeySecrets.matches(secret, null)).isFalse();
+    }
+
+    /**
+     * Timing cannot be measured reliably in a unit test, so this reads the compiled comparison
+     * instead: it must end in the JDK's constant-time {@code MessageDigest.isEqual}, and nothing
+     * in it may compare with an early exit.
+     */
+    @Test
+    void secretsCompareWithTheJdksConstantTimeEquals() throws Exception {
+        Path classFile = Path.of(AccessKeySecrets.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                .resolve(AccessKeySecrets.class.getName().replace('.', '/') + ".class");
+        StringWriter out = new StringWriter();
+        int exit = ToolProvider.findFirst("javap").orElseThrow()
+                .run(new PrintWriter(out), new PrintWriter(out), "-c", "-p", classFile.toString());
+        assertThat(exit).as(out.toString()).isZero();
+        String listing = out.toString();
+        int start = listing.indexOf("public static boolean matches(");
+        assertThat(start).as("matches(String, String) is compiled").isNotNegative();
+        String body = listing.substring(start, listing.indexOf("\n\n", start));
+        assertThat(body).contains("java/security/MessageDigest.isEqual:([B[B)Z")
+                .doesNotContain("java/lang/String.equals", "java/util/Arrays.equals", "contentEquals", "compareTo");
+    }
+
+    @Test
+    void matchesOnlyTheSecretItWasHashedFrom() {
+        String secret = AccessKeySecrets.newSecret();
+        String stored = AccessKeySecrets.hash(secret);
+        assertThat(AccessKeySecrets.matches(secret, stored)).isTrue();
+        assertThat(AccessKeySecrets.matches(AccessKeySecrets.newSecret(), stored)).isFalse();
+        assertThat(AccessKeySecrets.matches(null, stored)).isFalse();
         assertThat(AccessKeySecrets.matches(secret, null)).isFalse();
     }
 }

@@ -39,7 +39,10 @@ public class PermissionSets {
     }
 
     public PermissionSet get(String name) {
-        return name == null ? null : PermissionSet.of(realm.getRole(name));
+        if (!TextRules.lookupable(name, MAX_NAME) || !StoredText.fits(session, name)) {
+            return null;
+        }
+        return PermissionSet.of(realm.getRole(name));
     }
 
     public PermissionSet require(String name) {
@@ -189,8 +192,9 @@ public class PermissionSets {
         if (name.length() > MAX_NAME) {
             throw new PermissionSetException(Kind.INVALID, "Field 'name' is longer than " + MAX_NAME + " characters");
         }
-        if (!name.equals(name.strip()) || name.contains("/") || name.chars().anyMatch(Character::isISOControl)) {
-            throw new PermissionSetException(Kind.INVALID, "Field 'name' must not contain '/', control characters or surrounding spaces");
+        if (!name.equals(name.strip()) || name.contains("/") || TextRules.problem(name) != null) {
+            throw new PermissionSetException(Kind.INVALID,
+                    "Field 'name' must be valid text without '/', control characters or surrounding spaces");
         }
         return name;
     }
@@ -198,6 +202,9 @@ public class PermissionSets {
     private static String validDescription(String description) {
         if (description != null && description.length() > MAX_DESCRIPTION) {
             throw new PermissionSetException(Kind.INVALID, "Field 'description' is longer than " + MAX_DESCRIPTION + " characters");
+        }
+        if (description != null && TextRules.problem(description) != null) {
+            throw new PermissionSetException(Kind.INVALID, "Field 'description' " + TextRules.problem(description));
         }
         return description == null || description.isBlank() ? null : description;
     }
