@@ -2,7 +2,7 @@ import { Button, PageSection, Toolbar, ToolbarContent, ToolbarItem } from "@patt
 import { ActionsColumn, Table, Tbody, Td, Tr } from "@patternfly/react-table";
 import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useCallerAccess, useMachineUsersApi, type MachineUserGroup } from "./api";
+import { ApiError, useCallerAccess, useMachineUsersApi, type MachineUserGroup } from "./api";
 import { ConfirmModal } from "./ConfirmModal";
 import { ErrorToast } from "./ErrorToast";
 import { GroupModal } from "./GroupModal";
@@ -16,10 +16,12 @@ export const GroupsList = () => {
   const [error, setError] = useState<string>();
   const [editing, setEditing] = useState<{ existing?: MachineUserGroup }>();
   const [deleting, setDeleting] = useState<MachineUserGroup>();
+  const [forbidden, setForbidden] = useState(false);
   const canManage = access?.manageAll === true;
 
+  // Groups grant across partitions, so reading them takes a realm-wide right; partition administrators get a note, not an error.
   const load = useCallback(() => {
-    api.groups().then(setGroups, (e: Error) => setError(e.message));
+    api.groups().then(setGroups, (e: Error) => (e instanceof ApiError && e.status === 403 ? setForbidden(true) : setError(e.message)));
   }, [api]);
   useEffect(load, [load]);
 
@@ -55,7 +57,7 @@ export const GroupsList = () => {
         <Tbody>
           {groups.length === 0 && (
             <Tr>
-              <Td colSpan={6}>{t("machineUsersNoGroups")}</Td>
+              <Td colSpan={6} data-testid="groups-empty">{t(forbidden ? "machineUsersGroupsRealmWide" : "machineUsersNoGroups")}</Td>
             </Tr>
           )}
           {groups.map((group) => (

@@ -68,6 +68,18 @@ class TokenIssuanceIT {
         assertThat(lifetime).isEqualTo(120);
     }
 
+    /** A stolen token must die with its lifetime: client credentials give nothing to renew it with. */
+    @Test
+    void noRefreshTokenIsIssued() throws Exception {
+        JsonNode created = fixture.machineUsers().createWithKey("No refresh");
+        TokenClient.Result result = tokens.clientCredentials(created.path("clientId").asText(),
+                created.path("accessKey").path("secret").asText(), Method.BASIC);
+        assertThat(result.ok()).isTrue();
+        JsonNode body = new com.fasterxml.jackson.databind.ObjectMapper().readTree(result.rawBody());
+        assertThat(body.has("access_token")).isTrue();
+        assertThat(body.has("refresh_token")).isFalse();
+    }
+
     @Test
     void theSecondKeyWorksAlongsideTheFirst() {
         JsonNode created = fixture.machineUsers().createWithKey("Two keys");

@@ -84,6 +84,24 @@ final class ContainerServer extends KeycloakTestServer {
         Wait.forHttp("/health/ready").forPort(MANAGEMENT_PORT).withStartupTimeout(READY_TIMEOUT).waitUntilReady(container);
     }
 
+    /** The container's dev-file database is not reachable from the host. */
+    @Override
+    public java.sql.Connection openDatabase() {
+        throw new UnsupportedOperationException("The database of a Keycloak container is not reachable from the tests;"
+                + " the database scan runs with the distribution server");
+    }
+
+    @Override
+    public <T> T withDatabaseAccess(java.util.concurrent.Callable<T> work) throws Exception {
+        return work.call();
+    }
+
+    @Override
+    public String exportRealm(String realm) {
+        throw new UnsupportedOperationException("kc.sh export needs the container's embedded database to itself;"
+                + " the export scan runs with the distribution server");
+    }
+
     /** Testcontainers forwards the port into the container under this name. */
     @Override
     public String hostAddressFor(int hostPort) {

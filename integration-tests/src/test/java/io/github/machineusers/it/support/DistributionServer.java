@@ -151,6 +151,48 @@ final class DistributionServer extends KeycloakTestServer {
         return "127.0.0.1";
     }
 
+    @Override
+    public <T> T withDatabaseAccess(java.util.concurrent.Callable<T> work) throws Exception {
+        if (!TestDatabase.selected().embedded()) {
+            return work.call();
+        }
+        stopTree(process);
+        try {
+            return work.call();
+        } finally {
+            launchAndAwaitReady();
+        }
+    }
+
+    @Override
+    public java.sql.Connection openDatabase() throws java.sql.SQLException {
+        return TestDatabase.selected().connect(home);
+    }
+
+    /** {@code kc.sh export} of one realm, as an operator runs it: a second process on the server's database. */
+    @Override
+    public String exportRealm(String realm) {
+        try {
+            Path file = Files.createTempFile("realm-export-", ".json");
+            List<String> export = kcCommand("export", "--optimized", "--file=" + file, "--realm=" + realm, "--users=same_file");
+            export.addAll(3, TestDatabase.selected().options());
+            Process exportProcess = launch(export);
+            if (!exportProcess.waitFor(BUILD_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                stopTree(exportProcess);
+                throw failure("kc.sh export did not finish within " + BUILD_TIMEOUT.toSeconds() + " s");
+            }
+            if (exportProcess.exitValue() != 0) {
+                throw failure("kc.sh export failed with exit code " + exportProcess.exitValue());
+            }
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while exporting", e);
+        }
+    }
+
     private List<String> kcCommand(String command, String... options) {
         // Invoked through sh so that a lost executable bit after unpacking does not matter.
         List<String> cmd = new ArrayList<>(List.of("/bin/sh", home.resolve("bin/kc.sh").toString(), command));

@@ -75,6 +75,19 @@ public abstract class KeycloakTestServer {
     /** How the server reaches a port that a test opened on this machine (the SMTP test server). */
     public abstract String hostAddressFor(int hostPort);
 
+    /**
+     * Runs work that reads the server's database or exports from it ({@link #openDatabase()},
+     * {@link #exportRealm(String)}). An embedded database admits one process at a time, so for
+     * it the server stops for the work and starts again on the same data afterwards.
+     */
+    public abstract <T> T withDatabaseAccess(java.util.concurrent.Callable<T> work) throws Exception;
+
+    /** A connection to the server's database, to look at what it stores; inside {@link #withDatabaseAccess}. */
+    public abstract java.sql.Connection openDatabase() throws java.sql.SQLException;
+
+    /** The realm as {@code kc.sh export} writes it; inside {@link #withDatabaseAccess}. */
+    public abstract String exportRealm(String realm);
+
     /** Where the server's output is kept on the test machine, for a look after a failed run. */
     public Path logFile() {
         return logFile;

@@ -21,8 +21,20 @@ enum TestDatabase {
         }
 
         @Override
+        Connection connect(java.nio.file.Path keycloakHome) throws SQLException {
+            // Only while the server is stopped: the embedded database belongs to one process at a time.
+            return DriverManager.getConnection("jdbc:h2:file:" + keycloakHome.resolve("data/h2/keycloakdb") + ";IFEXISTS=TRUE",
+                    "", "");
+        }
+
+        @Override
         void reset() {
             // The dev-file database lives in the server's data directory, which is wiped anyway.
+        }
+
+        @Override
+        boolean embedded() {
+            return true;
         }
     },
 
@@ -42,6 +54,11 @@ enum TestDatabase {
                         + "CREATE ROLE " + USER + " LOGIN PASSWORD '" + PASSWORD + "'; END IF; END $$");
                 s.execute("CREATE DATABASE " + NAME + " OWNER " + USER);
             }
+        }
+
+        @Override
+        Connection connect(java.nio.file.Path keycloakHome) throws SQLException {
+            return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + NAME, USER, PASSWORD);
         }
     },
 
@@ -64,6 +81,11 @@ enum TestDatabase {
                 }
             }
         }
+
+        @Override
+        Connection connect(java.nio.file.Path keycloakHome) throws SQLException {
+            return DriverManager.getConnection("jdbc:mariadb://127.0.0.1:3306/" + NAME, USER, PASSWORD);
+        }
     };
 
     static final String NAME = "machine_users_it";
@@ -74,6 +96,14 @@ enum TestDatabase {
     abstract List<String> options();
 
     abstract void reset() throws SQLException;
+
+    /** True when only one process at a time may open the database (the server, or a tool while it is stopped). */
+    boolean embedded() {
+        return false;
+    }
+
+    /** A connection to the server's database, as the server's own user. */
+    abstract Connection connect(java.nio.file.Path keycloakHome) throws SQLException;
 
     static TestDatabase selected() {
         String name = System.getProperty("keycloak.test.database", "h2").trim();
