@@ -54,7 +54,10 @@ public final class UsageBuffer {
     public Long lastUsed(String keyId) {
         Long pending = lastUsed.get(keyId);
         Long inFlight = lastUsedInFlight.get(keyId);
-        return pending == null ? inFlight : inFlight == null ? pending : Math.max(pending, inFlight);
+        if (pending == null || inFlight == null) {
+            return pending == null ? inFlight : pending;
+        }
+        return Math.max(pending, inFlight);
     }
 
     /** Counts not yet flushed for one machine user and day. */

@@ -78,6 +78,15 @@ class UsageBufferTest {
     }
 
     @Test
+    void aKeyNeverUsedHasNoLastUsedTime() {
+        UsageBuffer buffer = new UsageBuffer();
+        assertThat(buffer.lastUsed("MUAKAAAAAAAAAAAAAAAA")).isNull();
+        buffer.keyUsed("MUAKBBBBBBBBBBBBBBBB", 1_000L);
+        buffer.drain(0);
+        assertThat(buffer.lastUsed("MUAKAAAAAAAAAAAAAAAA")).as("while another key's time is in flight").isNull();
+    }
+
+    @Test
     void aDrainedLastUsedTimeStaysVisibleUntilTheFlushHasCommitted() {
         UsageBuffer buffer = new UsageBuffer();
         buffer.keyUsed("MUAKAAAAAAAAAAAAAAAA", 1_000L);
