@@ -42,3 +42,11 @@ export const ConfirmModal = ({ title, message, confirmLabel, danger, withReason,
     </Modal>
   );
 };
+
+/** The confirmation before a delete: one message, a danger button. */
+export const ConfirmDelete = ({ message, onConfirm, onClose }: { message: string; onConfirm: () => void; onClose: () => void }) => {
+  const { t } = useTranslation();
+  return (
+    <ConfirmModal title={t("machineUsersDelete")} message={message} confirmLabel={t("machineUsersDelete")} danger onConfirm={() => onConfirm()} onClose={onClose} />
+  );
+};

@@ -1,7 +1,8 @@
-import { Alert, Button, Form, FormGroup, Modal, ModalVariant, TextInput } from "@patternfly/react-core";
+import { FormGroup, TextInput } from "@patternfly/react-core";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useMachineUsersApi, type MachineUserGroup, type Partition, type PermissionSet } from "./api";
+import { FormModal } from "./FormModal";
 import { ChoiceList } from "./pickers";
 
 type Props = {
@@ -20,7 +21,6 @@ export const GroupModal = ({ existing, onSaved, onClose }: Props) => {
   const [grants, setGrants] = useState<string[]>(existing?.partitions ?? []);
   const [allSets, setAllSets] = useState<PermissionSet[]>([]);
   const [allPartitions, setAllPartitions] = useState<Partition[]>([]);
-  const [error, setError] = useState<string>();
 
   useEffect(() => {
     Promise.all([api.permissionSets(), api.partitions()]).then(
@@ -28,38 +28,24 @@ export const GroupModal = ({ existing, onSaved, onClose }: Props) => {
         setAllSets(s);
         setAllPartitions(p);
       },
-      (e: Error) => setError(e.message),
+      () => undefined,
     );
   }, [api]);
 
-  const submit = async () => {
-    setError(undefined);
+  const save = () => {
     const body = { name: name.trim(), description: description.trim() || undefined, permissionSets: sets, partitions: grants };
-    try {
-      await (existing ? api.updateGroup(existing.id, body) : api.createGroup(body));
-      onSaved();
-    } catch (e) {
-      setError((e as Error).message);
-    }
+    return existing ? api.updateGroup(existing.id, body) : api.createGroup(body);
   };
 
   return (
-    <Modal
-      variant={ModalVariant.medium}
+    <FormModal
       title={t(existing ? "machineUsersEditGroup" : "machineUsersCreateGroup")}
-      isOpen
+      testId="group"
+      canSave={!!name.trim()}
+      save={save}
+      onSaved={onSaved}
       onClose={onClose}
-      actions={[
-        <Button key="save" data-testid="group-save" isDisabled={!name.trim()} onClick={() => void submit()}>
-          {t("machineUsersSave")}
-        </Button>,
-        <Button key="cancel" variant="link" onClick={onClose}>
-          {t("machineUsersCancel")}
-        </Button>,
-      ]}
     >
-      {error && <Alert variant="danger" isInline title={error} data-testid="group-error" />}
-      <Form onSubmit={(e) => e.preventDefault()}>
         <FormGroup label={t("machineUsersName")} fieldId="group-name" isRequired>
           <TextInput id="group-name" data-testid="group-name" value={name} onChange={(_e, v) => setName(v)} />
         </FormGroup>
@@ -84,7 +70,6 @@ export const GroupModal = ({ existing, onSaved, onClose }: Props) => {
             empty={t("machineUsersNoPartitions")}
           />
         </FormGroup>
-      </Form>
-    </Modal>
+    </FormModal>
   );
 };

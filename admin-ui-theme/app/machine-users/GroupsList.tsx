@@ -1,39 +1,34 @@
 import { Button, PageSection, Toolbar, ToolbarContent, ToolbarItem } from "@patternfly/react-core";
-import { ActionsColumn, Table, Tbody, Td, Tr } from "@patternfly/react-table";
-import { useCallback, useEffect, useState } from "react";
+import { Table, Tbody, Td, Tr } from "@patternfly/react-table";
+import { useCallback, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError, useCallerAccess, useMachineUsersApi, type MachineUserGroup } from "./api";
-import { ConfirmModal } from "./ConfirmModal";
+import { ConfirmDelete } from "./ConfirmModal";
 import { ErrorToast } from "./ErrorToast";
 import { GroupModal } from "./GroupModal";
-import { TableHead } from "./TableHead";
+import { EditDeleteCell, TableHead } from "./TableHead";
+import { useReloadingList } from "./useReloadingList";
 
 export const GroupsList = () => {
   const { t } = useTranslation();
   const api = useMachineUsersApi();
   const access = useCallerAccess();
-  const [groups, setGroups] = useState<MachineUserGroup[]>([]);
-  const [error, setError] = useState<string>();
-  const [editing, setEditing] = useState<{ existing?: MachineUserGroup }>();
-  const [deleting, setDeleting] = useState<MachineUserGroup>();
   const [forbidden, setForbidden] = useState(false);
   const canManage = access?.manageAll === true;
-
   // Groups grant across partitions, so reading them takes a realm-wide right; partition administrators get a note, not an error.
-  const load = useCallback(() => {
-    api.groups().then(setGroups, (e: Error) => (e instanceof ApiError && e.status === 403 ? setForbidden(true) : setError(e.message)));
-  }, [api]);
-  useEffect(load, [load]);
-
-  const remove = async (group: MachineUserGroup) => {
-    setDeleting(undefined);
-    try {
-      await api.deleteGroup(group.id);
-    } catch (e) {
-      setError((e as Error).message);
-    }
-    load();
-  };
+  const load = useCallback(
+    () =>
+      api.groups().catch((e: Error) => {
+        if (e instanceof ApiError && e.status === 403) {
+          setForbidden(true);
+          return [];
+        }
+        throw e;
+      }),
+    [api],
+  );
+  const list = useReloadingList<MachineUserGroup, { existing?: MachineUserGroup }>(load);
+  const { items: groups, error, setError, editing, setEditing, deleting, setDeleting } = list;
 
   return (
     <PageSection variant="light" className="pf-v5-u-p-0">
@@ -67,16 +62,7 @@ export const GroupsList = () => {
               <Td dataLabel={t("machineUsersPermissionSets")}>{(group.permissionSets ?? []).join(", ") || "—"}</Td>
               <Td dataLabel={t("machineUsersPartitionGrants")}>{(group.partitions ?? []).join(", ") || "—"}</Td>
               <Td dataLabel={t("machineUsersMembers")}>{group.members ?? 0}</Td>
-              <Td isActionCell>
-                {canManage && (
-                  <ActionsColumn
-                    items={[
-                      { title: t("machineUsersEdit"), onClick: () => setEditing({ existing: group }) },
-                      { title: t("machineUsersDelete"), onClick: () => setDeleting(group) },
-                    ]}
-                  />
-                )}
-              </Td>
+              <EditDeleteCell show={canManage} onEdit={() => setEditing({ existing: group })} onDelete={() => setDeleting(group)} />
             </Tr>
           ))}
         </Tbody>
@@ -84,21 +70,15 @@ export const GroupsList = () => {
       {editing && (
         <GroupModal
           existing={editing.existing}
-          onSaved={() => {
-            setEditing(undefined);
-            load();
-          }}
-          onClose={() => setEditing(undefined)}
+          onSaved={list.saved}
+          onClose={list.closeDialogs}
         />
       )}
       {deleting && (
-        <ConfirmModal
-          title={t("machineUsersDelete")}
+        <ConfirmDelete
           message={t("machineUsersDeleteGroupConfirm", { name: deleting.name })}
-          confirmLabel={t("machineUsersDelete")}
-          danger
-          onConfirm={() => void remove(deleting)}
-          onClose={() => setDeleting(undefined)}
+          onConfirm={() => list.confirmDelete(() => api.deleteGroup(deleting.id))}
+          onClose={list.closeDialogs}
         />
       )}
     </PageSection>

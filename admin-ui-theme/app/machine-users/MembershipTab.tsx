@@ -4,17 +4,14 @@ import {
   DescriptionListDescription,
   DescriptionListGroup,
   DescriptionListTerm,
-  FormSelect,
-  FormSelectOption,
-  Toolbar,
-  ToolbarContent,
-  ToolbarItem,
 } from "@patternfly/react-core";
 import { Table, Tbody, Td, Tr } from "@patternfly/react-table";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useCallerAccess, useMachineUsersApi, type MachineUserDetail, type MachineUserGroup } from "./api";
+import { ChooseAndAdd } from "./pickers";
 import { TableHead } from "./TableHead";
+import { attempt } from "./useReloadingList";
 
 type Props = { machineUser: MachineUserDetail; onChanged: () => void; onError: (message: string) => void };
 
@@ -24,7 +21,6 @@ export const MembershipTab = ({ machineUser, onChanged, onError }: Props) => {
   const api = useMachineUsersApi();
   const access = useCallerAccess();
   const [groups, setGroups] = useState<MachineUserGroup[]>([]);
-  const [choice, setChoice] = useState("");
   const joined = machineUser.groups ?? [];
   const canManage = access?.manageAll === true;
 
@@ -33,14 +29,7 @@ export const MembershipTab = ({ machineUser, onChanged, onError }: Props) => {
     api.groups().then(setGroups, () => setGroups([]));
   }, [api]);
 
-  const run = async (work: () => Promise<void>) => {
-    try {
-      await work();
-    } catch (e) {
-      onError((e as Error).message);
-    }
-    onChanged();
-  };
+  const run = (work: () => Promise<unknown>) => attempt(work, onError, onChanged);
   const byName = (name: string) => groups.find((g) => g.name === name);
 
   return (
@@ -52,33 +41,14 @@ export const MembershipTab = ({ machineUser, onChanged, onError }: Props) => {
         </DescriptionListGroup>
       </DescriptionList>
       {canManage && (
-        <Toolbar>
-          <ToolbarContent>
-            <ToolbarItem>
-              <FormSelect aria-label={t("machineUsersGroups")} data-testid="join-choice" value={choice} onChange={(_e, v) => setChoice(v)}>
-                <FormSelectOption value="" label={t("machineUsersChooseGroup")} />
-                {groups
-                  .filter((g) => !joined.includes(g.name))
-                  .map((g) => (
-                    <FormSelectOption key={g.id} value={g.id} label={g.name} />
-                  ))}
-              </FormSelect>
-            </ToolbarItem>
-            <ToolbarItem>
-              <Button
-                data-testid="join"
-                isDisabled={!choice}
-                onClick={() => {
-                  const groupId = choice;
-                  setChoice("");
-                  void run(() => api.join(groupId, machineUser.id));
-                }}
-              >
-                {t("machineUsersJoin")}
-              </Button>
-            </ToolbarItem>
-          </ToolbarContent>
-        </Toolbar>
+        <ChooseAndAdd
+          label={t("machineUsersGroups")}
+          placeholder={t("machineUsersChooseGroup")}
+          options={groups.filter((g) => !joined.includes(g.name)).map((g) => ({ value: g.id, label: g.name }))}
+          addLabel={t("machineUsersJoin")}
+          testId="join"
+          onAdd={(groupId) => void run(() => api.join(groupId, machineUser.id))}
+        />
       )}
       <Table aria-label={t("machineUsersGroups")} variant="compact" data-testid="membership-groups">
         <TableHead columns={["machineUsersGroups", "machineUsersPermissionSets", "machineUsersPartitionGrants"]} withActions />

@@ -14,14 +14,15 @@ import {
   TreeView,
   type TreeViewDataItem,
 } from "@patternfly/react-core";
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 import { useCallerAccess, useMachineUsersApi, type Partition } from "./api";
-import { ConfirmModal } from "./ConfirmModal";
+import { ConfirmDelete } from "./ConfirmModal";
 import { ErrorToast } from "./ErrorToast";
 import { NameModal } from "./NameModal";
 import { PartitionPeople } from "./PartitionPeople";
+import { useReloadingList } from "./useReloadingList";
 
 /** Parents before children: a caller who sees only a subtree gets its top as a root of the tree. */
 export const toTree = (partitions: Partition[]): TreeViewDataItem[] => {
@@ -49,32 +50,14 @@ export const PartitionsTree = () => {
   const { t } = useTranslation();
   const api = useMachineUsersApi();
   const access = useCallerAccess();
-  const [partitions, setPartitions] = useState<Partition[]>([]);
+  const list = useReloadingList<Partition, Editing>(useCallback(() => api.partitions(), [api]));
+  const { items: partitions, error, setError, editing, setEditing, deleting, setDeleting } = list;
   const [selectedId, setSelectedId] = useState<string>();
-  const [error, setError] = useState<string>();
-  const [editing, setEditing] = useState<Editing>();
-  const [deleting, setDeleting] = useState<Partition>();
-  const onError = useCallback((message: string) => setError(message), []);
+  const onError = useCallback((message: string) => setError(message), [setError]);
   const canManage = access?.manageAll === true;
-
-  const load = useCallback(() => {
-    api.partitions().then(setPartitions, (e: Error) => setError(e.message));
-  }, [api]);
-  useEffect(load, [load]);
 
   const tree = useMemo(() => toTree(partitions), [partitions]);
   const selected = partitions.find((p) => p.id === selectedId);
-
-  const remove = async (partition: Partition) => {
-    setDeleting(undefined);
-    try {
-      await api.deletePartition(partition.id);
-      setSelectedId(undefined);
-    } catch (e) {
-      setError((e as Error).message);
-    }
-    load();
-  };
 
   return (
     <PageSection variant="light">
@@ -160,21 +143,20 @@ export const PartitionsTree = () => {
           save={(name) =>
             editing.kind === "rename" ? api.renamePartition(editing.partition.id, name) : api.createPartition(name, editing.parent?.id)
           }
-          onSaved={() => {
-            setEditing(undefined);
-            load();
-          }}
-          onClose={() => setEditing(undefined)}
+          onSaved={list.saved}
+          onClose={list.closeDialogs}
         />
       )}
       {deleting && (
-        <ConfirmModal
-          title={t("machineUsersDelete")}
+        <ConfirmDelete
           message={t("machineUsersDeletePartitionConfirm", { path: deleting.path })}
-          confirmLabel={t("machineUsersDelete")}
-          danger
-          onConfirm={() => void remove(deleting)}
-          onClose={() => setDeleting(undefined)}
+          onConfirm={() =>
+            list.confirmDelete(async () => {
+              await api.deletePartition(deleting.id);
+              setSelectedId(undefined);
+            })
+          }
+          onClose={list.closeDialogs}
         />
       )}
     </PageSection>

@@ -1,7 +1,8 @@
-import { Alert, Button, Form, FormGroup, FormHelperText, HelperText, HelperTextItem, Modal, ModalVariant, TextArea, TextInput } from "@patternfly/react-core";
+import { FormGroup, FormHelperText, HelperText, HelperTextItem, TextArea, TextInput } from "@patternfly/react-core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { PermissionSet } from "./api";
+import { FormModal } from "./FormModal";
 
 type Props = {
   /** The set being edited; a new one when absent. */
@@ -17,54 +18,35 @@ export const PermissionSetModal = ({ existing, save, onSaved, onClose }: Props) 
   const [name, setName] = useState(existing?.name ?? "");
   const [description, setDescription] = useState(existing?.description ?? "");
   const [roles, setRoles] = useState((existing?.roles ?? []).join("\n"));
-  const [error, setError] = useState<string>();
-
-  const submit = async () => {
-    setError(undefined);
-    try {
-      await save({
-        name: name.trim(),
-        description: description.trim() || undefined,
-        roles: roles.split(/\r?\n/).map((r) => r.trim()).filter(Boolean),
-      });
-      onSaved();
-    } catch (e) {
-      setError((e as Error).message);
-    }
-  };
+  const set = (): PermissionSet => ({
+    name: name.trim(),
+    description: description.trim() || undefined,
+    roles: roles.split(/\r?\n/).map((r) => r.trim()).filter(Boolean),
+  });
 
   return (
-    <Modal
-      variant={ModalVariant.medium}
+    <FormModal
       title={t(existing ? "machineUsersEditSet" : "machineUsersCreateSet")}
-      isOpen
+      testId="set"
+      canSave={!!name.trim()}
+      save={() => save(set())}
+      onSaved={onSaved}
       onClose={onClose}
-      actions={[
-        <Button key="save" data-testid="set-save" isDisabled={!name.trim()} onClick={() => void submit()}>
-          {t("machineUsersSave")}
-        </Button>,
-        <Button key="cancel" variant="link" onClick={onClose}>
-          {t("machineUsersCancel")}
-        </Button>,
-      ]}
     >
-      {error && <Alert variant="danger" isInline title={error} data-testid="set-error" />}
-      <Form onSubmit={(e) => e.preventDefault()}>
-        <FormGroup label={t("machineUsersName")} fieldId="set-name" isRequired>
-          <TextInput id="set-name" data-testid="set-name" value={name} isDisabled={!!existing} onChange={(_e, v) => setName(v)} />
-        </FormGroup>
-        <FormGroup label={t("machineUsersDescription")} fieldId="set-description">
-          <TextInput id="set-description" data-testid="set-description" value={description} onChange={(_e, v) => setDescription(v)} />
-        </FormGroup>
-        <FormGroup label={t("machineUsersRoles")} fieldId="set-roles">
-          <TextArea id="set-roles" data-testid="set-roles" value={roles} rows={5} onChange={(_e, v) => setRoles(v)} />
-          <FormHelperText>
-            <HelperText>
-              <HelperTextItem>{t("machineUsersRolesHelp")}</HelperTextItem>
-            </HelperText>
-          </FormHelperText>
-        </FormGroup>
-      </Form>
-    </Modal>
+      <FormGroup label={t("machineUsersName")} fieldId="set-name" isRequired>
+        <TextInput id="set-name" data-testid="set-name" value={name} isDisabled={!!existing} onChange={(_e, v) => setName(v)} />
+      </FormGroup>
+      <FormGroup label={t("machineUsersDescription")} fieldId="set-description">
+        <TextInput id="set-description" data-testid="set-description" value={description} onChange={(_e, v) => setDescription(v)} />
+      </FormGroup>
+      <FormGroup label={t("machineUsersRoles")} fieldId="set-roles">
+        <TextArea id="set-roles" data-testid="set-roles" value={roles} rows={5} onChange={(_e, v) => setRoles(v)} />
+        <FormHelperText>
+          <HelperText>
+            <HelperTextItem>{t("machineUsersRolesHelp")}</HelperTextItem>
+          </HelperText>
+        </FormHelperText>
+      </FormGroup>
+    </FormModal>
   );
 };

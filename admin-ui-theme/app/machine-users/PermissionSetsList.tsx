@@ -1,38 +1,23 @@
 import { Button, Label, LabelGroup, PageSection, Toolbar, ToolbarContent, ToolbarItem } from "@patternfly/react-core";
-import { ActionsColumn, Table, Tbody, Td, Tr } from "@patternfly/react-table";
-import { useCallback, useEffect, useState } from "react";
+import { Table, Tbody, Td, Tr } from "@patternfly/react-table";
+import { useCallback } from "react";
 import { useTranslation } from "react-i18next";
 import { useCallerAccess, useMachineUsersApi, type PermissionSet } from "./api";
-import { ConfirmModal } from "./ConfirmModal";
+import { ConfirmDelete } from "./ConfirmModal";
 import { ErrorToast } from "./ErrorToast";
 import { PermissionSetModal } from "./PermissionSetModal";
-import { TableHead } from "./TableHead";
+import { EditDeleteCell, TableHead } from "./TableHead";
+import { useReloadingList } from "./useReloadingList";
 
 /** Managed sets come from templates and stay read-only here, as the API refuses to change them. */
 export const PermissionSetsList = () => {
   const { t } = useTranslation();
   const api = useMachineUsersApi();
   const access = useCallerAccess();
-  const [sets, setSets] = useState<PermissionSet[]>([]);
-  const [error, setError] = useState<string>();
-  const [editing, setEditing] = useState<{ existing?: PermissionSet }>();
-  const [deleting, setDeleting] = useState<PermissionSet>();
+  const list = useReloadingList<PermissionSet, { existing?: PermissionSet }>(useCallback(() => api.permissionSets(), [api]));
+  const { items: sets, error, setError, editing, setEditing, deleting, setDeleting } = list;
   const canManage = access?.manageAll === true;
 
-  const load = useCallback(() => {
-    api.permissionSets().then(setSets, (e: Error) => setError(e.message));
-  }, [api]);
-  useEffect(load, [load]);
-
-  const remove = async (set: PermissionSet) => {
-    setDeleting(undefined);
-    try {
-      await api.deletePermissionSet(set.name);
-    } catch (e) {
-      setError((e as Error).message);
-    }
-    load();
-  };
 
   return (
     <PageSection variant="light" className="pf-v5-u-p-0">
@@ -71,16 +56,7 @@ export const PermissionSetsList = () => {
                   ))}
                 </LabelGroup>
               </Td>
-              <Td isActionCell>
-                {canManage && !set.managed && (
-                  <ActionsColumn
-                    items={[
-                      { title: t("machineUsersEdit"), onClick: () => setEditing({ existing: set }) },
-                      { title: t("machineUsersDelete"), onClick: () => setDeleting(set) },
-                    ]}
-                  />
-                )}
-              </Td>
+              <EditDeleteCell show={canManage && !set.managed} onEdit={() => setEditing({ existing: set })} onDelete={() => setDeleting(set)} />
             </Tr>
           ))}
         </Tbody>
@@ -89,21 +65,15 @@ export const PermissionSetsList = () => {
         <PermissionSetModal
           existing={editing.existing}
           save={(set) => (editing.existing ? api.updatePermissionSet(editing.existing.name, set) : api.createPermissionSet(set))}
-          onSaved={() => {
-            setEditing(undefined);
-            load();
-          }}
-          onClose={() => setEditing(undefined)}
+          onSaved={list.saved}
+          onClose={list.closeDialogs}
         />
       )}
       {deleting && (
-        <ConfirmModal
-          title={t("machineUsersDelete")}
+        <ConfirmDelete
           message={t("machineUsersDeleteSetConfirm", { name: deleting.name })}
-          confirmLabel={t("machineUsersDelete")}
-          danger
-          onConfirm={() => void remove(deleting)}
-          onClose={() => setDeleting(undefined)}
+          onConfirm={() => list.confirmDelete(() => api.deletePermissionSet(deleting.name))}
+          onClose={list.closeDialogs}
         />
       )}
     </PageSection>

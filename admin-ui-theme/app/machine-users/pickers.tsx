@@ -1,4 +1,5 @@
-import { Checkbox, FormSelect, FormSelectOption, Stack, StackItem } from "@patternfly/react-core";
+import { Button, Checkbox, FormSelect, FormSelectOption, Stack, StackItem, Toolbar, ToolbarContent, ToolbarItem } from "@patternfly/react-core";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Partition } from "./api";
 
@@ -58,3 +59,44 @@ export const ChoiceList = ({ options, chosen, onChange, testId, empty }: ChoiceL
     ))}
   </Stack>
 );
+
+type ChooseAndAddProps = {
+  label: string;
+  placeholder: string;
+  options: { value: string; label: string }[];
+  addLabel: string;
+  /** data-testid of the button; the select gets "{testId}-choice". */
+  testId: string;
+  onAdd: (value: string) => void;
+};
+
+/** One of a list to add (a set to grant, a group to join): pick, then press the button. */
+export const ChooseAndAdd = ({ label, placeholder, options, addLabel, testId, onAdd }: ChooseAndAddProps) => {
+  const [choice, setChoice] = useState("");
+  return (
+    <Toolbar>
+      <ToolbarContent>
+        <ToolbarItem>
+          <FormSelect aria-label={label} data-testid={`${testId}-choice`} value={choice} onChange={(_e, v) => setChoice(v)}>
+            <FormSelectOption value="" label={placeholder} />
+            {options.map((option) => (
+              <FormSelectOption key={option.value} value={option.value} label={option.label} />
+            ))}
+          </FormSelect>
+        </ToolbarItem>
+        <ToolbarItem>
+          <Button
+            data-testid={testId}
+            isDisabled={!choice}
+            onClick={() => {
+              setChoice("");
+              onAdd(choice);
+            }}
+          >
+            {addLabel}
+          </Button>
+        </ToolbarItem>
+      </ToolbarContent>
+    </Toolbar>
+  );
+};
