@@ -54,7 +54,12 @@ public final class AdminApi {
 
     /** As any user of {@code realm} on the shared test server. */
     public static AdminApi as(String realm, String username, String password) {
-        return new AdminApi(KeycloakTestServer.get().baseUrl(), realm, username, password);
+        return at(KeycloakTestServer.get().baseUrl(), realm, username, password);
+    }
+
+    /** As any user of {@code realm} on the server at {@code baseUrl} (a node of its own). */
+    public static AdminApi at(String baseUrl, String realm, String username, String password) {
+        return new AdminApi(baseUrl, realm, username, password);
     }
 
     /** The current access token, fetched or renewed as needed; also useful for calling other endpoints. */

@@ -3,6 +3,7 @@ package io.github.machineusers.it.support;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.IntFunction;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -13,19 +14,31 @@ public final class RealmFixture {
     public record ResourceServer(String id, String clientId, String secret) {
     }
 
-    private final AdminApi admin = AdminApi.forMaster();
+    private final AdminApi admin;
     private final String realm;
     private final MachineUsersApi machineUsers;
     private final TokenClient tokens;
+    /** How the server reaches a port opened on this machine. */
+    private final IntFunction<String> hostForPort;
 
-    private RealmFixture(String prefix) {
+    private RealmFixture(AdminApi admin, String baseUrl, IntFunction<String> hostForPort, String prefix) {
+        this.admin = admin;
+        this.hostForPort = hostForPort;
         this.realm = admin.createRealm(prefix + "-" + UUID.randomUUID().toString().substring(0, 8));
         this.machineUsers = new MachineUsersApi(admin, realm);
-        this.tokens = new TokenClient(realm);
+        this.tokens = new TokenClient(baseUrl, realm);
     }
 
+    /** A realm on the shared test server. */
     public static RealmFixture create(String prefix) {
-        return new RealmFixture(prefix);
+        KeycloakTestServer server = KeycloakTestServer.get();
+        return new RealmFixture(AdminApi.forMaster(), server.baseUrl(), server::hostAddressFor, prefix);
+    }
+
+    /** A realm on a node of its own, created through that node's master-realm administrator. */
+    public static RealmFixture on(KeycloakNode node, String adminUsername, String adminPassword, String prefix) {
+        return new RealmFixture(AdminApi.at(node.baseUrl(), "master", adminUsername, adminPassword), node.baseUrl(),
+                port -> "127.0.0.1", prefix);
     }
 
     public String realm() {
@@ -94,6 +107,6 @@ public final class RealmFixture {
 
     /** Points the realm's SMTP settings at the SMTP test server, as an administrator would in the console. */
     public void sendMailThrough(SmtpTestServer smtp) {
-        admin.put("/" + realm, Map.of("smtpServer", smtp.realmSmtpSettings())).expectStatus(204);
+        admin.put("/" + realm, Map.of("smtpServer", smtp.realmSmtpSettings(hostForPort.apply(smtp.smtpPort())))).expectStatus(204);
     }
 }

@@ -67,9 +67,9 @@ public final class SmtpTestServer {
         return smtpPort;
     }
 
-    /** The realm's {@code smtpServer} settings that send through this server. */
-    public Map<String, String> realmSmtpSettings() {
-        return Map.of("host", KeycloakTestServer.get().hostAddressFor(smtpPort), "port", Integer.toString(smtpPort), "from", "keycloak@machine-users.test",
+    /** The realm's {@code smtpServer} settings that send through this server, for a server that reaches this machine at {@code host}. */
+    public Map<String, String> realmSmtpSettings(String host) {
+        return Map.of("host", host, "port", Integer.toString(smtpPort), "from", "keycloak@machine-users.test",
                 "fromDisplayName", "Keycloak");
     }
 

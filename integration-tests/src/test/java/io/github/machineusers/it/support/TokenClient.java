@@ -51,7 +51,12 @@ public final class TokenClient {
     private final String realmUrl;
 
     public TokenClient(String realm) {
-        this.realmUrl = KeycloakTestServer.get().baseUrl() + "/realms/" + realm;
+        this(KeycloakTestServer.get().baseUrl(), realm);
+    }
+
+    /** For a realm of the server at {@code baseUrl} (a node of its own). */
+    public TokenClient(String baseUrl, String realm) {
+        this.realmUrl = baseUrl + "/realms/" + realm;
     }
 
     public Result clientCredentials(String id, String secret, Method method) {
