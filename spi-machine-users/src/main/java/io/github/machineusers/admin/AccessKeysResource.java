@@ -24,6 +24,12 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -32,6 +38,7 @@ import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
 /** {@code /admin/realms/{realm}/machine-users/{id}/keys} */
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Access keys")
 public class AccessKeysResource {
 
     private final KeycloakSession session;
@@ -53,6 +60,7 @@ public class AccessKeysResource {
         this.provider = session.getProvider(MachineUserProvider.class);
     }
 
+    @Operation(summary = "The keys of a machine user, never their secrets")
     @GET
     public List<AccessKeyRepresentation> list() {
         return provider.keys().getByMachineUser(realm, machineUser.id())
@@ -60,6 +68,10 @@ public class AccessKeysResource {
                 .toList();
     }
 
+    @Operation(summary = "Create a key; the answer holds the secret, shown only here")
+    @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CreateAccessKeyRepresentation.class)))
+    @APIResponse(responseCode = "201", description = "Created; Location names the key", content = @Content(schema = @Schema(implementation = AccessKeyRepresentation.class)))
+    @APIResponse(responseCode = "409", description = "The machine user already has the most keys the policy allows")
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(String body) {
@@ -76,12 +88,16 @@ public class AccessKeysResource {
         return Response.created(location).entity(answer).build();
     }
 
+    @Operation(summary = "One key")
     @GET
     @Path("{keyId}")
     public AccessKeyRepresentation get(@PathParam("keyId") String keyId) {
         return Representations.toRepresentation(provider, key(keyId));
     }
 
+    @Operation(summary = "Activate or deactivate a key, or change its expiry or description")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AccessKeyRepresentation.class)))
+    @APIResponse(responseCode = "200", description = "The key as stored", content = @Content(schema = @Schema(implementation = AccessKeyRepresentation.class)))
     @PUT
     @Path("{keyId}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -94,6 +110,8 @@ public class AccessKeysResource {
         return answer;
     }
 
+    @Operation(summary = "Delete a key; it stops working at once")
+    @APIResponse(responseCode = "204", description = "Deleted")
     @DELETE
     @Path("{keyId}")
     public Response delete(@PathParam("keyId") String keyId) {
@@ -106,6 +124,9 @@ public class AccessKeysResource {
     }
 
     /** The new key takes the old one's place; the old one stops working when this returns. */
+    @Operation(summary = "Replace a key in one step: a new key with its secret in the same place; the old one stops at once")
+    @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CreateAccessKeyRepresentation.class)))
+    @APIResponse(responseCode = "200", description = "The new key with its secret", content = @Content(schema = @Schema(implementation = AccessKeyRepresentation.class)))
     @POST
     @Path("{keyId}/replace")
     @Consumes(MediaType.APPLICATION_JSON)

@@ -10,10 +10,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.keycloak.models.RealmModel;
 
 /** {@code /admin/realms/{realm}/machine-users/{id}/history}, newest first; served after deletion too. */
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Machine users")
 public class HistoryResource {
 
     private final MachineUserProvider provider;
@@ -26,6 +29,7 @@ public class HistoryResource {
         this.machineUserId = machineUserId;
     }
 
+    @Operation(summary = "The history of a machine user, newest first; also after deletion")
     @GET
     public List<HistoryEntryRepresentation> list(@QueryParam("first") String first, @QueryParam("max") String max) {
         Paging paging = Paging.of(first, max);
@@ -34,6 +38,7 @@ public class HistoryResource {
                 .toList();
     }
 
+    @Operation(summary = "How many history entries a machine user has")
     @GET
     @Path("count")
     public long count() {

@@ -30,6 +30,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
@@ -44,6 +50,7 @@ import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
  * sets, so only realm-wide machine-user administrators change them.
  */
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Machine-user groups")
 public class MachineUserGroupsResource {
 
     private final KeycloakSession session;
@@ -64,6 +71,7 @@ public class MachineUserGroupsResource {
         this.provider = session.getProvider(MachineUserProvider.class);
     }
 
+    @Operation(summary = "Machine-user groups by name")
     @GET
     public List<MachineUserGroupRepresentation> list(@QueryParam("search") String search, @QueryParam("first") String first,
                                                      @QueryParam("max") String max) {
@@ -72,6 +80,7 @@ public class MachineUserGroupsResource {
         return groups.search(search).skip(paging.first()).limit(paging.max()).map(this::toRepresentation).toList();
     }
 
+    @Operation(summary = "Count machine-user groups")
     @GET
     @Path("count")
     public long count(@QueryParam("search") String search) {
@@ -79,6 +88,10 @@ public class MachineUserGroupsResource {
         return groups.search(search).count();
     }
 
+    @Operation(summary = "Create a machine-user group with permission sets and partition grants")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MachineUserGroupRepresentation.class)))
+    @APIResponse(responseCode = "201", description = "Created; Location names the group", content = @Content(schema = @Schema(implementation = MachineUserGroupRepresentation.class)))
+    @APIResponse(responseCode = "409", description = "A machine-user group of that name exists")
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(String body) {
@@ -100,6 +113,7 @@ public class MachineUserGroupsResource {
         return Response.created(location).entity(answer).build();
     }
 
+    @Operation(summary = "One machine-user group")
     @GET
     @Path("{id}")
     public MachineUserGroupRepresentation get(@PathParam("id") String id) {
@@ -108,6 +122,10 @@ public class MachineUserGroupsResource {
     }
 
     /** Fields left out keep their value. */
+    @Operation(summary = "Change a machine-user group (fields left out keep their value)")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MachineUserGroupRepresentation.class)))
+    @APIResponse(responseCode = "200", description = "The group as stored", content = @Content(schema = @Schema(implementation = MachineUserGroupRepresentation.class)))
+    @APIResponse(responseCode = "409", description = "A machine-user group of that name exists")
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -140,6 +158,8 @@ public class MachineUserGroupsResource {
         return answer;
     }
 
+    @Operation(summary = "Delete a machine-user group; its members stay")
+    @APIResponse(responseCode = "204", description = "Deleted")
     @DELETE
     @Path("{id}")
     public Response delete(@PathParam("id") String id) {
@@ -153,6 +173,7 @@ public class MachineUserGroupsResource {
         return Response.noContent().build();
     }
 
+    @Operation(summary = "The members of a group")
     @GET
     @Path("{id}/members")
     public List<MachineUserRepresentation> members(@PathParam("id") String id, @QueryParam("first") String first,
@@ -163,6 +184,8 @@ public class MachineUserGroupsResource {
                 .map(mu -> Representations.toRepresentation(session, provider, realm, mu)).toList();
     }
 
+    @Operation(summary = "Add a machine user to a group (idempotent)")
+    @APIResponse(responseCode = "204", description = "Added")
     @PUT
     @Path("{id}/members/{machineUserId}")
     public Response addMember(@PathParam("id") String id, @PathParam("machineUserId") String machineUserId) {
@@ -176,6 +199,8 @@ public class MachineUserGroupsResource {
         return Response.noContent().build();
     }
 
+    @Operation(summary = "Remove a machine user from a group (idempotent)")
+    @APIResponse(responseCode = "204", description = "Removed")
     @DELETE
     @Path("{id}/members/{machineUserId}")
     public Response removeMember(@PathParam("id") String id, @PathParam("machineUserId") String machineUserId) {

@@ -37,6 +37,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.keycloak.common.util.Time;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.GroupModel;
@@ -46,6 +52,7 @@ import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
 /** {@code /admin/realms/{realm}/machine-users/{id}} */
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Machine users")
 public class MachineUserResource {
 
     static final int DEFAULT_USAGE_DAYS = 30;
@@ -70,11 +77,15 @@ public class MachineUserResource {
         this.provider = session.getProvider(MachineUserProvider.class);
     }
 
+    @Operation(summary = "One machine user")
     @GET
     public MachineUserRepresentation get() {
         return Representations.withAccess(representation(), permissions, machineUser);
     }
 
+    @Operation(summary = "Change a machine user (fields left out keep their value, null clears)")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MachineUserRepresentation.class)))
+    @APIResponse(responseCode = "200", description = "The machine user as stored", content = @Content(schema = @Schema(implementation = MachineUserRepresentation.class)))
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     public MachineUserRepresentation update(String body) {
@@ -97,6 +108,8 @@ public class MachineUserResource {
         return answer;
     }
 
+    @Operation(summary = "Delete a machine user with its keys; its history stays")
+    @APIResponse(responseCode = "204", description = "Deleted")
     @DELETE
     public Response delete() {
         permissions.requireManage(machineUser.partition());
@@ -106,6 +119,9 @@ public class MachineUserResource {
         return Response.noContent().build();
     }
 
+    @Operation(summary = "Suspend: no new tokens, and tokens already issued stop working")
+    @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SuspensionRepresentation.class)))
+    @APIResponse(responseCode = "200", description = "The suspended machine user", content = @Content(schema = @Schema(implementation = MachineUserRepresentation.class)))
     @POST
     @Path("suspend")
     public MachineUserRepresentation suspend(String body) {
@@ -117,6 +133,7 @@ public class MachineUserResource {
         return answer;
     }
 
+    @Operation(summary = "Resume a suspended machine user")
     @POST
     @Path("resume")
     public MachineUserRepresentation resume() {
@@ -133,6 +150,7 @@ public class MachineUserResource {
     }
 
     /** One entry per UTC day, oldest first, days without traffic included as zeros for charts. */
+    @Operation(summary = "Tokens issued and failed attempts per UTC day, oldest first")
     @GET
     @Path("usage")
     public List<UsageDayRepresentation> usage(@QueryParam("days") String days) {
@@ -152,6 +170,8 @@ public class MachineUserResource {
         return result;
     }
 
+    @Operation(summary = "Grant a permission set (idempotent)")
+    @APIResponse(responseCode = "204", description = "Granted")
     @PUT
     @Path("permission-sets/{name}")
     public Response grant(@PathParam("name") String name) {
@@ -165,6 +185,8 @@ public class MachineUserResource {
         return Response.noContent().build();
     }
 
+    @Operation(summary = "Revoke a permission set (idempotent)")
+    @APIResponse(responseCode = "204", description = "Revoked")
     @DELETE
     @Path("permission-sets/{name}")
     public Response revoke(@PathParam("name") String name) {

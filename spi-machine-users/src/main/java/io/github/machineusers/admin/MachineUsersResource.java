@@ -37,6 +37,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.keycloak.common.util.Time;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.GroupModel;
@@ -49,6 +55,7 @@ import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
 /** {@code /admin/realms/{realm}/machine-users} */
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Machine users")
 public class MachineUsersResource {
 
     private final KeycloakSession session;
@@ -69,6 +76,7 @@ public class MachineUsersResource {
         this.partitions = new Partitions(session, realm);
     }
 
+    @Operation(summary = "List machine users, newest first, by name or client id, status and partition")
     @GET
     public List<MachineUserRepresentation> list(@QueryParam("search") String search, @QueryParam("status") String status,
                                                 @QueryParam("partition") String partition,
@@ -82,6 +90,7 @@ public class MachineUsersResource {
                 .toList();
     }
 
+    @Operation(summary = "Count machine users for the same filters as the list")
     @GET
     @Path("count")
     public long count(@QueryParam("search") String search, @QueryParam("status") String status,
@@ -115,6 +124,10 @@ public class MachineUsersResource {
         return new MachineUserQuery(text, suspended, owners);
     }
 
+    @Operation(summary = "Create a machine user; the answer holds its first access key with the secret, shown only here")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CreateMachineUserRepresentation.class)))
+    @APIResponse(responseCode = "201", description = "Created; Location names the machine user", content = @Content(schema = @Schema(implementation = MachineUserRepresentation.class)))
+    @APIResponse(responseCode = "409", description = "The client id is taken")
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(String body) {
@@ -151,6 +164,7 @@ public class MachineUsersResource {
      * {@code viewAll} (realm-wide roles), and the paths of the partitions they administer, where
      * they may create machine users. For consoles, to show only what would be allowed.
      */
+    @Operation(summary = "What the caller may do: manageAll, viewAll and the partitions they manage")
     @GET
     @Path("access")
     @Produces(MediaType.APPLICATION_JSON)
@@ -166,6 +180,7 @@ public class MachineUsersResource {
         return Map.of("manageAll", permissions.canManage(), "viewAll", permissions.canView(), "managedPartitions", managed);
     }
 
+    @Operation(summary = "The realm's machine-user policy")
     @GET
     @Path("policy")
     public MachineUserPolicyRepresentation getPolicy() {
@@ -173,6 +188,9 @@ public class MachineUsersResource {
         return Representations.toRepresentation(MachineUserPolicy.of(realm));
     }
 
+    @Operation(summary = "Change the realm's machine-user policy (fields left out keep their value)")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MachineUserPolicyRepresentation.class)))
+    @APIResponse(responseCode = "200", description = "The policy as stored", content = @Content(schema = @Schema(implementation = MachineUserPolicyRepresentation.class)))
     @PUT
     @Path("policy")
     @Consumes(MediaType.APPLICATION_JSON)

@@ -28,6 +28,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
@@ -40,6 +46,7 @@ import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
 /** {@code /admin/realms/{realm}/partitions} */
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Partitions")
 public class PartitionsResource {
 
     private final KeycloakSession session;
@@ -59,6 +66,7 @@ public class PartitionsResource {
     }
 
     /** Realm-wide viewers see every partition; partition administrators and viewers their subtrees. */
+    @Operation(summary = "All partitions, flat, ordered by path")
     @GET
     public List<PartitionRepresentation> list(@QueryParam("search") String search, @QueryParam("first") String first,
                                               @QueryParam("max") String max) {
@@ -67,6 +75,7 @@ public class PartitionsResource {
         return visible(search).skip(paging.first()).limit(paging.max()).map(this::toRepresentation).toList();
     }
 
+    @Operation(summary = "Count partitions")
     @GET
     @Path("count")
     public long count(@QueryParam("search") String search) {
@@ -80,6 +89,10 @@ public class PartitionsResource {
         return partitions.search(text).filter(p -> scope == null || scope.contains(p.getId()));
     }
 
+    @Operation(summary = "Create a partition, at the top or under a parent")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PartitionRepresentation.class)))
+    @APIResponse(responseCode = "201", description = "Created; Location names the partition", content = @Content(schema = @Schema(implementation = PartitionRepresentation.class)))
+    @APIResponse(responseCode = "409", description = "A partition of that name exists under the same parent")
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(String body) {
@@ -98,6 +111,7 @@ public class PartitionsResource {
         return Response.created(location).entity(answer).build();
     }
 
+    @Operation(summary = "One partition")
     @GET
     @Path("{id}")
     public PartitionRepresentation get(@PathParam("id") String id) {
@@ -110,6 +124,10 @@ public class PartitionsResource {
     }
 
     /** Renames ({@code name}) and/or moves ({@code parentId}, null for the top level). */
+    @Operation(summary = "Rename a partition or move it under another")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PartitionRepresentation.class)))
+    @APIResponse(responseCode = "200", description = "The partition as stored", content = @Content(schema = @Schema(implementation = PartitionRepresentation.class)))
+    @APIResponse(responseCode = "409", description = "A partition of that name exists under the same parent")
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -133,6 +151,9 @@ public class PartitionsResource {
         return answer;
     }
 
+    @Operation(summary = "Delete a partition with its sub-partitions")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "409", description = "The partition or a sub-partition still owns machine users")
     @DELETE
     @Path("{id}")
     public Response delete(@PathParam("id") String id) {
@@ -144,36 +165,46 @@ public class PartitionsResource {
         return Response.noContent().build();
     }
 
+    @Operation(summary = "The partition administrators")
     @GET
     @Path("{id}/administrators")
     public List<UserReferenceRepresentation> administrators(@PathParam("id") String id) {
         return rightHolders(id, PartitionScope.ADMINISTRATORS);
     }
 
+    @Operation(summary = "The partition viewers")
     @GET
     @Path("{id}/viewers")
     public List<UserReferenceRepresentation> viewers(@PathParam("id") String id) {
         return rightHolders(id, PartitionScope.VIEWERS);
     }
 
+    @Operation(summary = "Make a user of the realm a partition administrator")
+    @APIResponse(responseCode = "204", description = "Added")
     @PUT
     @Path("{id}/administrators/{userId}")
     public Response addAdministrator(@PathParam("id") String id, @PathParam("userId") String userId) {
         return grantRight(id, PartitionScope.ADMINISTRATORS, "administrators", userId);
     }
 
+    @Operation(summary = "Remove a partition administrator")
+    @APIResponse(responseCode = "204", description = "Removed")
     @DELETE
     @Path("{id}/administrators/{userId}")
     public Response removeAdministrator(@PathParam("id") String id, @PathParam("userId") String userId) {
         return revokeRight(id, PartitionScope.ADMINISTRATORS, "administrators", userId);
     }
 
+    @Operation(summary = "Make a user of the realm a partition viewer")
+    @APIResponse(responseCode = "204", description = "Added")
     @PUT
     @Path("{id}/viewers/{userId}")
     public Response addViewer(@PathParam("id") String id, @PathParam("userId") String userId) {
         return grantRight(id, PartitionScope.VIEWERS, "viewers", userId);
     }
 
+    @Operation(summary = "Remove a partition viewer")
+    @APIResponse(responseCode = "204", description = "Removed")
     @DELETE
     @Path("{id}/viewers/{userId}")
     public Response removeViewer(@PathParam("id") String id, @PathParam("userId") String userId) {

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -37,6 +38,7 @@ public final class AdminApi {
     private final String username;
     private final String password;
     private String accessToken;
+    private volatile Consumer<Exchange> observer = exchange -> { };
     private Instant renewAt = Instant.MIN;
 
     private AdminApi(String baseUrl, String realm, String username, String password) {
@@ -85,8 +87,18 @@ public final class AdminApi {
         return accessToken;
     }
 
+    /** One admin API call as sent and answered, for tests that check every exchange (the OpenAPI document). */
+    public record Exchange(String method, URI uri, String contentType, String requestBody, ApiResponse response) {
+    }
+
+    /** Shows every later admin API call of this client to {@code observer}. */
+    public AdminApi observedBy(Consumer<Exchange> observer) {
+        this.observer = observer;
+        return this;
+    }
+
     public ApiResponse get(String path) {
-        return send(request(path).GET());
+        return send(request(path).GET(), null, null);
     }
 
     public ApiResponse post(String path, Object body) {
@@ -95,7 +107,7 @@ public final class AdminApi {
 
     public ApiResponse postRaw(String path, String rawBody, String contentType) {
         return send(request(path).header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofString(rawBody)));
+                .POST(HttpRequest.BodyPublishers.ofString(rawBody)), rawBody, contentType);
     }
 
     public ApiResponse put(String path, Object body) {
@@ -104,11 +116,11 @@ public final class AdminApi {
 
     public ApiResponse putRaw(String path, String rawBody, String contentType) {
         return send(request(path).header("Content-Type", contentType)
-                .PUT(HttpRequest.BodyPublishers.ofString(rawBody)));
+                .PUT(HttpRequest.BodyPublishers.ofString(rawBody)), rawBody, contentType);
     }
 
     public ApiResponse delete(String path) {
-        return send(request(path).DELETE());
+        return send(request(path).DELETE(), null, null);
     }
 
     /**
@@ -167,8 +179,11 @@ public final class AdminApi {
                 .header("Accept", JSON);
     }
 
-    private ApiResponse send(HttpRequest.Builder builder) {
-        return send(builder.build());
+    private ApiResponse send(HttpRequest.Builder builder, String body, String contentType) {
+        HttpRequest request = builder.build();
+        ApiResponse response = send(request);
+        observer.accept(new Exchange(request.method(), request.uri(), contentType, body, response));
+        return response;
     }
 
     private ApiResponse send(HttpRequest request) {

@@ -21,6 +21,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -30,6 +36,7 @@ import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
 /** {@code /admin/realms/{realm}/permission-sets} */
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Permission sets")
 public class PermissionSetsResource {
 
     static final String EVENT_RESOURCE = "PERMISSION_SET";
@@ -50,6 +57,7 @@ public class PermissionSetsResource {
         this.sets = new PermissionSets(session, realm);
     }
 
+    @Operation(summary = "Permission sets by name")
     @GET
     public List<PermissionSetRepresentation> list(@QueryParam("search") String search, @QueryParam("first") String first,
                                                   @QueryParam("max") String max) {
@@ -59,6 +67,7 @@ public class PermissionSetsResource {
                 .map(PermissionSetsResource::toRepresentation).toList();
     }
 
+    @Operation(summary = "Count permission sets")
     @GET
     @Path("count")
     public long count(@QueryParam("search") String search) {
@@ -66,6 +75,10 @@ public class PermissionSetsResource {
         return sets.list(search).count();
     }
 
+    @Operation(summary = "Create a custom permission set")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = io.github.machineusers.permissionsets.admin.PermissionSetRepresentation.class)))
+    @APIResponse(responseCode = "201", description = "Created; Location names the set", content = @Content(schema = @Schema(implementation = io.github.machineusers.permissionsets.admin.PermissionSetRepresentation.class)))
+    @APIResponse(responseCode = "409", description = "A permission set of that name exists")
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(String body) {
@@ -88,6 +101,7 @@ public class PermissionSetsResource {
         return Response.created(location).entity(answer).build();
     }
 
+    @Operation(summary = "One permission set")
     @GET
     @Path("{name}")
     public PermissionSetRepresentation get(@PathParam("name") String name) {
@@ -100,6 +114,10 @@ public class PermissionSetsResource {
     }
 
     /** Replaces description, roles and read-only flag; the name cannot change. */
+    @Operation(summary = "Replace the description, roles and read-only flag of a custom set")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = io.github.machineusers.permissionsets.admin.PermissionSetRepresentation.class)))
+    @APIResponse(responseCode = "200", description = "The set as stored", content = @Content(schema = @Schema(implementation = io.github.machineusers.permissionsets.admin.PermissionSetRepresentation.class)))
+    @APIResponse(responseCode = "409", description = "Managed sets cannot change")
     @PUT
     @Path("{name}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -122,6 +140,9 @@ public class PermissionSetsResource {
         }
     }
 
+    @Operation(summary = "Delete a custom set; with force=true also while it is granted")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "409", description = "A managed set, or still granted without force=true")
     @DELETE
     @Path("{name}")
     public Response delete(@PathParam("name") String name, @QueryParam("force") boolean force) {
