@@ -10,6 +10,7 @@ import io.github.machineusers.extension.Paging;
 import io.github.machineusers.permissionsets.PermissionSet;
 import io.github.machineusers.permissionsets.PermissionSetException;
 import io.github.machineusers.permissionsets.PermissionSets;
+import io.github.machineusers.representations.PermissionSetRepresentation;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -76,8 +77,8 @@ public class PermissionSetsResource {
     }
 
     @Operation(summary = "Create a custom permission set")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = io.github.machineusers.permissionsets.admin.PermissionSetRepresentation.class)))
-    @APIResponse(responseCode = "201", description = "Created; Location names the set", content = @Content(schema = @Schema(implementation = io.github.machineusers.permissionsets.admin.PermissionSetRepresentation.class)))
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PermissionSetRepresentation.class)))
+    @APIResponse(responseCode = "201", description = "Created; Location names the set", content = @Content(schema = @Schema(implementation = PermissionSetRepresentation.class)))
     @APIResponse(responseCode = "409", description = "A permission set of that name exists")
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -115,8 +116,8 @@ public class PermissionSetsResource {
 
     /** Replaces description, roles and read-only flag; the name cannot change. */
     @Operation(summary = "Replace the description, roles and read-only flag of a custom set")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = io.github.machineusers.permissionsets.admin.PermissionSetRepresentation.class)))
-    @APIResponse(responseCode = "200", description = "The set as stored", content = @Content(schema = @Schema(implementation = io.github.machineusers.permissionsets.admin.PermissionSetRepresentation.class)))
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PermissionSetRepresentation.class)))
+    @APIResponse(responseCode = "200", description = "The set as stored", content = @Content(schema = @Schema(implementation = PermissionSetRepresentation.class)))
     @APIResponse(responseCode = "409", description = "Managed sets cannot change")
     @PUT
     @Path("{name}")

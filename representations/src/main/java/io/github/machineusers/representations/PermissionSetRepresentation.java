@@ -1,4 +1,4 @@
-package io.github.machineusers.permissionsets.admin;
+package io.github.machineusers.representations;
 
 import java.util.List;
 
