@@ -7,46 +7,80 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.github.machineusers.admin.client.resource.MachineUsersRealmResource;
+import io.github.machineusers.it.support.AdminClients;
 import io.github.machineusers.it.support.KeycloakTestServer;
 import io.github.machineusers.it.support.RealmFixture;
 import io.github.machineusers.it.support.TokenClient.Method;
+import io.github.machineusers.representations.CreateMachineUserRepresentation;
+import io.github.machineusers.representations.MachineUserPolicyRepresentation;
+import io.github.machineusers.representations.MachineUserRepresentation;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.keycloak.admin.client.Keycloak;
 
-/** Issue 7: what a lower lifetime cap reports, and the metrics on the management port. */
+/**
+ * Issue 7: what a lower lifetime cap reports, and the metrics on the management port. The admin
+ * calls go through the project's Java admin client.
+ */
 class KeyLifecycleIT {
 
     private static final long DAY = 86_400_000L;
 
+    private static Keycloak keycloak;
+
+    @BeforeAll
+    static void adminClient() {
+        keycloak = AdminClients.forMaster();
+    }
+
+    @AfterAll
+    static void close() {
+        if (keycloak != null) {
+            keycloak.close();
+        }
+    }
+
+    private static MachineUsersRealmResource admin(RealmFixture fixture) {
+        return AdminClients.machineUsersOf(keycloak, fixture.realm());
+    }
+
+    /** A machine user with a first key, expiring at {@code keyExpiresAt} (null: never). */
+    private static MachineUserRepresentation create(RealmFixture fixture, String name, Long keyExpiresAt) {
+        CreateMachineUserRepresentation request = new CreateMachineUserRepresentation();
+        request.name = name;
+        request.keyExpiresAt = keyExpiresAt;
+        return admin(fixture).machineUsers().create(request);
+    }
+
     @Test
     void loweringTheCapReportsKeysThatOutliveItWithoutKillingThem() {
         RealmFixture fixture = RealmFixture.create("cap");
-        JsonNode forever = fixture.machineUsers().createWithKey("Never expires");
-        JsonNode longLived = fixture.machineUsers().create(Map.of("name", "Long lived",
-                "keyExpiresAt", System.currentTimeMillis() + 300 * DAY)).expectStatus(201).json();
-        JsonNode shortLived = fixture.machineUsers().create(Map.of("name", "Short lived",
-                "keyExpiresAt", System.currentTimeMillis() + 10 * DAY)).expectStatus(201).json();
+        MachineUserRepresentation forever = create(fixture, "Never expires", null);
+        MachineUserRepresentation longLived = create(fixture, "Long lived", System.currentTimeMillis() + 300 * DAY);
+        MachineUserRepresentation shortLived = create(fixture, "Short lived", System.currentTimeMillis() + 10 * DAY);
 
-        JsonNode policy = fixture.machineUsers().updatePolicy(Map.of("maxKeyLifetimeDays", 90)).expectStatus(200).json();
+        MachineUserPolicyRepresentation cap = new MachineUserPolicyRepresentation();
+        cap.maxKeyLifetimeDays = 90;
+        MachineUserPolicyRepresentation policy = admin(fixture).policy().update(cap);
 
-        assertThat(policy.path("keysBeyondMaxLifetime").findValuesAsText("keyId"))
-                .containsExactlyInAnyOrder(forever.path("accessKey").path("id").asText(), longLived.path("accessKey").path("id").asText())
-                .doesNotContain(shortLived.path("accessKey").path("id").asText());
-        assertThat(fixture.tokens().clientCredentials(forever.path("clientId").asText(),
-                forever.path("accessKey").path("secret").asText(), Method.BASIC).ok()).isTrue();
-        assertThat(fixture.machineUsers().policy().json().has("keysBeyondMaxLifetime")).isFalse();
+        assertThat(policy.keysBeyondMaxLifetime).extracting(key -> key.keyId)
+                .containsExactlyInAnyOrder(forever.accessKey.id, longLived.accessKey.id)
+                .doesNotContain(shortLived.accessKey.id);
+        assertThat(fixture.tokens().clientCredentials(forever.clientId, forever.accessKey.secret, Method.BASIC).ok()).isTrue();
+        assertThat(admin(fixture).policy().toRepresentation().keysBeyondMaxLifetime).isNull();
     }
 
     @Test
     void tokensIssuedAndFailuresAppearOnTheMetricsEndpoint() throws Exception {
         RealmFixture fixture = RealmFixture.create("metrics");
-        JsonNode mu = fixture.machineUsers().createWithKey("Metered");
-        String clientId = mu.path("clientId").asText();
-        String secret = mu.path("accessKey").path("secret").asText();
+        MachineUserRepresentation mu = create(fixture, "Metered", null);
+        String clientId = mu.clientId;
+        String secret = mu.accessKey.secret;
         fixture.tokens().clientCredentials(clientId, secret, Method.BASIC);
         fixture.tokens().clientCredentials(clientId, secret, Method.POST);
         fixture.tokens().clientCredentials(clientId, "kcmu_wrong", Method.BASIC);
@@ -60,10 +94,10 @@ class KeyLifecycleIT {
     @Test
     void gaugesCountKeysExpiringSoonAndSuspendedMachineUsersPerRealm() throws Exception {
         RealmFixture fixture = RealmFixture.create("gauges");
-        fixture.machineUsers().create(Map.of("name", "Soon", "keyExpiresAt", System.currentTimeMillis() + 3 * DAY)).expectStatus(201);
-        fixture.machineUsers().create(Map.of("name", "Later", "keyExpiresAt", System.currentTimeMillis() + 30 * DAY)).expectStatus(201);
-        JsonNode banned = fixture.machineUsers().createWithKey("Banned");
-        fixture.machineUsers().suspend(banned.path("id").asText(), "gauge test").expectStatus(200);
+        create(fixture, "Soon", System.currentTimeMillis() + 3 * DAY);
+        create(fixture, "Later", System.currentTimeMillis() + 30 * DAY);
+        MachineUserRepresentation banned = create(fixture, "Banned", null);
+        admin(fixture).machineUsers().get(banned.id).suspend("gauge test");
 
         Instant deadline = Instant.now().plusSeconds(KeycloakTestServer.BACKGROUND_TASK_SECONDS * 4L);
         String metrics = metrics();
