@@ -27,7 +27,9 @@ public interface MachineUserResource {
     /**
      * Changes name, description, partition (path or id), access-token lifespan and notification
      * e-mail. Null fields are not sent and so keep their value; to clear one use
-     * {@link #update(JsonNode)}.
+     * {@link #update(JsonNode)}. Other fields are ignored: permission sets change through
+     * {@link #grantPermissionSet}/{@link #revokePermissionSet}, groups through the group's members,
+     * so a representation read with {@link #toRepresentation()} can be changed and sent back.
      */
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
