@@ -7,6 +7,7 @@
 # Usage: scripts/make-upgrade-fixture.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/lib/keycloak.sh
 
 RELEASE_COMMIT=125b893          # "Permission sets": the last commit whose master changelog has only 0.1.0
 RELEASE=0.1.0
@@ -28,7 +29,7 @@ trap 'git worktree remove --force "$WORK/release" >/dev/null 2>&1 || true' EXIT
 (cd "$WORK/release" && mvn -B -q -DskipTests -Dskip.npm package -pl bundle -am)
 
 echo ">> Keycloak $KC_VERSION with release $RELEASE on PostgreSQL database $DB"
-mvn -B -q dependency:unpack -Dartifact="org.keycloak:keycloak-quarkus-dist:$KC_VERSION:zip" -DoutputDirectory="$WORK"
+unpack_keycloak "$KC_VERSION" "$WORK"
 KC_HOME="$WORK/keycloak-$KC_VERSION"
 cp "$WORK"/release/bundle/target/keycloak-machine-users-bundle-*.jar "$KC_HOME/providers/"
 psql -q -h 127.0.0.1 -U postgres -d postgres -v ON_ERROR_STOP=1 <<SQL
@@ -43,11 +44,7 @@ KC_BOOTSTRAP_ADMIN_USERNAME=$ADMIN KC_BOOTSTRAP_ADMIN_PASSWORD=$ADMIN_PASSWORD \
   "$KC_HOME/bin/kc.sh" start --optimized --http-enabled=true --http-host=127.0.0.1 --hostname-strict=false \
   --http-port=$PORT --http-management-port=$MANAGEMENT_PORT "${DB_OPTIONS[@]}" >"$WORK/server.log" 2>&1 &
 SERVER_PID=$!
-for _ in $(seq 1 180); do
-  curl -fs "http://127.0.0.1:$MANAGEMENT_PORT/health/ready" >/dev/null 2>&1 && break
-  kill -0 $SERVER_PID 2>/dev/null || { tail -50 "$WORK/server.log"; exit 1; }
-  sleep 1
-done
+await_ready "http://127.0.0.1:$MANAGEMENT_PORT" $SERVER_PID "$WORK/server.log"
 
 TOKEN=$(curl -fs -d grant_type=password -d client_id=admin-cli -d username=$ADMIN -d password=$ADMIN_PASSWORD \
   "$BASE/realms/master/protocol/openid-connect/token" | jq -r .access_token)

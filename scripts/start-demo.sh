@@ -6,6 +6,7 @@
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
+. scripts/lib/keycloak.sh
 PORT="${1:-8080}"
 DEMO_DIR="$PWD/.demo"
 mkdir -p "$DEMO_DIR"
@@ -17,7 +18,7 @@ KC_HOME="$DEMO_DIR/keycloak-$VERSION"
 
 if [ ! -x "$KC_HOME/bin/kc.sh" ]; then
   echo ">> Fetching Keycloak $VERSION from Maven Central"
-  mvn -B -q dependency:unpack -Dartifact="org.keycloak:keycloak-quarkus-dist:$VERSION:zip" -DoutputDirectory="$DEMO_DIR"
+  unpack_keycloak "$VERSION" "$DEMO_DIR"
 fi
 cp bundle/target/keycloak-machine-users-bundle-*.jar "$KC_HOME/providers/"
 mkdir -p "$KC_HOME/data/import"
@@ -40,11 +41,7 @@ KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD="$ADMIN_PASSWORD" 
 SERVER_PID=$!
 trap 'kill $SERVER_PID 2>/dev/null; wait $SERVER_PID 2>/dev/null' INT TERM
 
-for _ in $(seq 1 180); do
-  curl -fs "http://localhost:9000/health/ready" >/dev/null 2>&1 && break
-  kill -0 $SERVER_PID 2>/dev/null || { tail -50 "$DEMO_DIR/server.log"; exit 1; }
-  sleep 1
-done
+await_ready "http://localhost:9000" $SERVER_PID "$DEMO_DIR/server.log"
 
 TOKEN=$(curl -fs -d grant_type=password -d client_id=admin-cli -d username=admin \
   --data-urlencode "password=$ADMIN_PASSWORD" "$BASE/realms/master/protocol/openid-connect/token" | jq -r .access_token)

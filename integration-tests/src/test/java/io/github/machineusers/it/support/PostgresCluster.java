@@ -91,7 +91,7 @@ public final class PostgresCluster implements AutoCloseable {
                     throw node.failure("Node " + node.name() + " did not see a cluster of " + running + " within "
                             + VIEW_TIMEOUT.toSeconds() + " s");
                 }
-                sleep(250);
+                Pause.millis(250);
             }
         }
     }
@@ -124,15 +124,6 @@ public final class PostgresCluster implements AutoCloseable {
             return true;
         } catch (IOException taken) {
             return false;
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -88,7 +88,7 @@ public final class SmtpTestServer {
         Instant deadline = Instant.now().plus(timeout);
         List<Mail> mails = mailsTo(address);
         while (mails.size() < count && Instant.now().isBefore(deadline)) {
-            sleep(250);
+            Pause.millis(250);
             mails = mailsTo(address);
         }
         return mails;
@@ -127,7 +127,7 @@ public final class SmtpTestServer {
             if (getJson("/api/service/readiness") != null) {
                 return;
             }
-            sleep(250);
+            Pause.millis(250);
         }
         process.destroy();
         throw new IllegalStateException("The SMTP test server was not ready within " + READY_TIMEOUT.toSeconds() + " s; see " + log);
@@ -179,14 +179,5 @@ public final class SmtpTestServer {
             }
         }
         return null;
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }
