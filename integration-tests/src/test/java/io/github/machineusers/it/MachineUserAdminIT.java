@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.machineusers.it.support.MachineUsersApi;
 import io.github.machineusers.it.support.RealmFixture;
 import org.junit.jupiter.api.BeforeAll;
@@ -94,6 +95,26 @@ class MachineUserAdminIT {
         assertThat(scoped.list("first=1&max=2").json().findValuesAsText("name")).containsExactly("Gamma gateway", "Beta sensor");
         assertThat(scoped.list("search=%25").json()).isEmpty();
         assertThat(scoped.list("search=not-a-machine").json()).isEmpty();
+    }
+
+    @Test
+    void searchFindsTheNewNameAfterARenameThroughEitherApi() {
+        RealmFixture own = RealmFixture.create("renamed");
+        MachineUsersApi scoped = own.machineUsers();
+        String id = scoped.create(Map.of("name", "Old meter", "generateKey", false)).expectStatus(201).json().path("id").asText();
+
+        scoped.update(id, Map.of("name", "Renamed pump")).expectStatus(200);
+        assertThat(scoped.list("search=PUMP").json().findValuesAsText("id")).containsExactly(id);
+        assertThat(scoped.count("search=old%20meter").json().asLong()).isZero();
+
+        // The stock clients API and console can rename the client and change its client id too.
+        String clientPath = "/" + own.realm() + "/clients/" + id;
+        ObjectNode client = (ObjectNode) own.admin().get(clientPath).expectStatus(200).json();
+        client.put("name", "Stock valve").put("clientId", "stock-valve-id");
+        own.admin().put(clientPath, client).expectStatus(204);
+        assertThat(scoped.list("search=valve").json().findValuesAsText("id")).containsExactly(id);
+        assertThat(scoped.list("search=stock-valve-ID").json().findValuesAsText("id")).containsExactly(id);
+        assertThat(scoped.count("search=pump").json().asLong()).isZero();
     }
 
     @Test

@@ -45,7 +45,21 @@ public class JpaMachineUserProvider implements MachineUserProvider {
         entity.setCreatedAt(Time.currentTimeMillis());
         entity.setCreatedBy(createdBy);
         entity.setPartitionId(client.getAttribute(MachineUser.PARTITION));
+        copySearchText(entity, client);
         em.persist(entity);
+    }
+
+    @Override
+    public void refreshSearchText(RealmModel realm, ClientModel client) {
+        MachineUserEntity entity = find(realm, client.getId());
+        if (entity != null) {
+            copySearchText(entity, client);
+        }
+    }
+
+    private static void copySearchText(MachineUserEntity entity, ClientModel client) {
+        entity.setSearchName(SearchText.of(client.getName()));
+        entity.setSearchClientId(SearchText.of(client.getClientId()));
     }
 
     @Override
@@ -139,14 +153,16 @@ public class JpaMachineUserProvider implements MachineUserProvider {
         return query.matchesNothing() || !StoredText.fits(session, query.search());
     }
 
-    /** The directory joined with Keycloak's client table, which holds name, client id and enabled flag. */
+    /**
+     * The directory alone, which holds what a search compares; Keycloak's client table only for the
+     * status, which is the client's enabled flag.
+     */
     private static String from(MachineUserQuery query) {
-        StringBuilder jpql = new StringBuilder("from MachineUserEntity m, ClientEntity c where c.id = m.id and m.realmId = :realmId");
+        StringBuilder jpql = new StringBuilder(query.suspended() != null
+                ? "from MachineUserEntity m, ClientEntity c where c.id = m.id and c.enabled = :enabled and m.realmId = :realmId"
+                : "from MachineUserEntity m where m.realmId = :realmId");
         if (query.search() != null) {
-            jpql.append(" and (lower(c.clientId) like :search escape '!' or lower(c.name) like :search escape '!')");
-        }
-        if (query.suspended() != null) {
-            jpql.append(" and c.enabled = :enabled");
+            jpql.append(" and (m.searchClientId like :search escape '!' or m.searchName like :search escape '!')");
         }
         if (query.partitionIds() != null) {
             jpql.append(" and m.partitionId in :partitionIds");
@@ -157,7 +173,7 @@ public class JpaMachineUserProvider implements MachineUserProvider {
     private static void bind(TypedQuery<?> q, RealmModel realm, MachineUserQuery query) {
         q.setParameter("realmId", realm.getId());
         if (query.search() != null) {
-            q.setParameter("search", "%" + escapeLike(query.search().toLowerCase()) + "%");
+            q.setParameter("search", "%" + escapeLike(SearchText.of(query.search())) + "%");
         }
         if (query.suspended() != null) {
             q.setParameter("enabled", !query.suspended());

@@ -132,6 +132,7 @@ public class MachineUserManager {
             if (!name.equals(client.getName())) {
                 changes.put("name", name);
                 client.setName(name);
+                provider.refreshSearchText(realm, client);
             }
         }
         if (body.has("description")) {

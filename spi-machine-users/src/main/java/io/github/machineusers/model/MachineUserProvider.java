@@ -8,7 +8,8 @@ import org.keycloak.provider.Provider;
 
 /**
  * What Keycloak cannot hold itself for machine users. The machine user is a Keycloak client;
- * this provider keeps the directory that makes large realms searchable (creation time, creator),
+ * this provider keeps the directory that makes large realms searchable (creation time, creator,
+ * owner partition, and a lower-cased copy of name and client id),
  * the access keys, the history and the usage counts.
  */
 public interface MachineUserProvider extends Provider {
@@ -17,6 +18,9 @@ public interface MachineUserProvider extends Provider {
     void register(RealmModel realm, ClientModel client, String createdBy);
 
     boolean isRegistered(RealmModel realm, String clientId);
+
+    /** Copies the client's name and client id into the directory after either changed. */
+    void refreshSearchText(RealmModel realm, ClientModel client);
 
     /** Registers clients that carry the machine-user marker but no directory entry, as after a realm import. */
     void registerUnlisted(RealmModel realm, String createdBy);

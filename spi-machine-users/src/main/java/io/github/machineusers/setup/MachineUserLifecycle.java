@@ -29,10 +29,19 @@ public class MachineUserLifecycle {
             MachineUserRealmSetup.apply(created.getKeycloakSession(), created.getCreatedRealm());
             TemplateAdminRoles.wire(created.getCreatedRealm());
             registerImportedMachineUsers(created.getKeycloakSession(), created.getCreatedRealm());
+        } else if (event instanceof ClientModel.ClientUpdatedEvent updated) {
+            onClientUpdated(updated.getKeycloakSession(), updated.getUpdatedClient());
         } else if (event instanceof ClientModel.ClientRemovedEvent removed) {
             onClientRemoved(removed.getKeycloakSession(), removed.getClient());
         } else if (event instanceof RealmModel.RealmRemovedEvent removed) {
             removed.getKeycloakSession().getProvider(MachineUserProvider.class).removeByRealm(removed.getRealm().getId());
+        }
+    }
+
+    /** A machine user renamed through the stock clients API or console stays findable by its new name. */
+    private static void onClientUpdated(KeycloakSession session, ClientModel client) {
+        if (MachineUser.isMachineUser(client)) {
+            session.getProvider(MachineUserProvider.class).refreshSearchText(client.getRealm(), client);
         }
     }
 

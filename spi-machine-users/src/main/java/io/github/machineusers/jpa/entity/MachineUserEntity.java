@@ -26,6 +26,13 @@ public class MachineUserEntity {
     @Column(name = "PARTITION_ID", length = 36)
     private String partitionId;
 
+    /** The client's name and client id, lower-cased, so that a search reads the directory alone. */
+    @Column(name = "SEARCH_NAME")
+    private String searchName;
+
+    @Column(name = "SEARCH_CLIENT_ID")
+    private String searchClientId;
+
     public String getPartitionId() {
         return partitionId;
     }
@@ -64,5 +71,21 @@ public class MachineUserEntity {
 
     public void setCreatedBy(String createdBy) {
         this.createdBy = createdBy;
+    }
+
+    public String getSearchName() {
+        return searchName;
+    }
+
+    public void setSearchName(String searchName) {
+        this.searchName = searchName;
+    }
+
+    public String getSearchClientId() {
+        return searchClientId;
+    }
+
+    public void setSearchClientId(String searchClientId) {
+        this.searchClientId = searchClientId;
     }
 }
