@@ -1,0 +1,79 @@
+# Shell functions bench/run.sh and bench/scale.sh share: one distribution with or without the
+# bundle, started on loopback, and the admin API. Source it from the repository root.
+. scripts/lib/keycloak.sh
+
+PORT=18180
+MANAGEMENT_PORT=19100
+BASE="http://127.0.0.1:$PORT"
+OUT="$PWD/bench/results"
+WORK="$PWD/bench/target/run"
+JAR="$PWD/bench/target/benchmarks.jar"
+ADMIN_PASSWORD="bench-$(head -c 6 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+SERVER_PID=""
+trap '[ -n "$SERVER_PID" ] && kill $SERVER_PID 2>/dev/null; wait 2>/dev/null || true' EXIT
+
+random_secret() { echo "$1-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"; }
+
+# prepare_distribution: builds the bundle and the benchmark jar (BENCH_REUSE_BUILD=1 keeps those of
+# an earlier build), unpacks the build's Keycloak.
+prepare_distribution() {
+  if [ "${BENCH_REUSE_BUILD:-0}" != 1 ]; then
+    echo ">> Building the bundle and the benchmark jar"
+    mvn -B -q -DskipTests package -pl bundle,bench -am
+  fi
+  KC_VERSION=$(mvn -B -q help:evaluate -Dexpression=keycloak.server.version -DforceStdout | sed 's/\x1b\[[0-9;]*m//g')
+  rm -rf "$WORK" && mkdir -p "$WORK" "$OUT"
+  unpack_keycloak "$KC_VERSION" "$WORK"
+  KC_HOME="$WORK/keycloak-$KC_VERSION"
+  BUNDLE=$(ls bundle/target/keycloak-machine-users-bundle-*.jar | grep -v original | head -1)
+}
+
+# build_server with|without [kc.sh build options]
+build_server() {
+  local variant=$1; shift
+  rm -f "$KC_HOME"/providers/*.jar
+  [ "$variant" = with ] && cp "$BUNDLE" "$KC_HOME/providers/"
+  "$KC_HOME/bin/kc.sh" build --cache=local --health-enabled=true --metrics-enabled=true "$@" >"$WORK/build-$variant.log" 2>&1
+}
+
+# start_server <log name> [kc.sh start options]: sets SERVER_PID (kc.sh, which forwards signals to
+# the JVM), JVM_PID (the server JVM, a child of kc.sh) and READY_SECONDS.
+start_server() {
+  local name=$1; shift
+  local started; started=$(date +%s.%N)
+  KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=$ADMIN_PASSWORD \
+    "$KC_HOME/bin/kc.sh" start --optimized --http-enabled=true --http-host=127.0.0.1 --hostname-strict=false \
+    --http-port=$PORT --http-management-port=$MANAGEMENT_PORT "$@" >"$WORK/server-$name.log" 2>&1 &
+  SERVER_PID=$!
+  await_ready "http://127.0.0.1:$MANAGEMENT_PORT" $SERVER_PID "$WORK/server-$name.log"
+  READY_SECONDS=$(awk -v now="$(date +%s.%N)" -v then="$started" 'BEGIN { printf "%.2f", now - then }')
+  JVM_PID=$(pgrep -P "$SERVER_PID" java)
+}
+
+stop_server() {
+  kill $SERVER_PID; wait $SERVER_PID 2>/dev/null || true; SERVER_PID=""
+}
+
+rss_bytes() { awk '/VmRSS/ {print $2 * 1024}' "/proc/$JVM_PID/status"; }
+
+# heap_used_bytes: the JVM's heap in use after a full GC, from the management port's metrics
+# (the last field: the labels hold spaces, as in id="G1 Old Gen").
+heap_used_bytes() {
+  jcmd "$JVM_PID" GC.run >/dev/null
+  sleep 2
+  curl -fs "http://127.0.0.1:$MANAGEMENT_PORT/metrics" | awk '/^jvm_memory_used_bytes\{area="heap"/ {s+=$NF} END {printf "%.0f", s}'
+}
+
+# admin_login: a master-realm admin token in TOKEN for api (it lives 60 s: log in again per phase).
+admin_login() {
+  TOKEN=$(curl -fs -d grant_type=password -d client_id=admin-cli -d username=admin -d "password=$ADMIN_PASSWORD" \
+    "$BASE/realms/master/protocol/openid-connect/token" | jq -r .access_token)
+}
+
+# api METHOD /path-under-admin-realms [json body]
+api() { curl -fs -X "$1" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' "$BASE/admin/realms$2" ${3:+--data "$3"}; }
+
+basic() { printf 'Authorization: Basic %s' "$(printf '%s:%s' "$1" "$2" | base64 -w0)"; }
+
+# load label url concurrency warmup seconds form-body|GET [Header: value]...: one JSON line.
+load() { java -Xmx512m -cp "$JAR" io.github.machineusers.bench.LoadGenerator "$@"; }
