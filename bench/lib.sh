@@ -2,6 +2,9 @@
 # bundle, started on loopback, and the admin API. Source it from the repository root.
 . scripts/lib/keycloak.sh
 
+SECONDS_PER_POINT="${BENCH_SECONDS:-15}"
+WARMUP="${BENCH_WARMUP:-3}"
+ROUNDS="${BENCH_ROUNDS:-2}"
 PORT=18180
 MANAGEMENT_PORT=19100
 BASE="http://127.0.0.1:$PORT"

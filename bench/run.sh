@@ -15,9 +15,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/lib.sh
 
-SECONDS_PER_POINT="${BENCH_SECONDS:-15}"
-WARMUP="${BENCH_WARMUP:-3}"
-ROUNDS="${BENCH_ROUNDS:-2}"
 prepare_distribution
 
 echo ">> Start time and memory, without and with the bundle (3 starts each)"
