@@ -90,11 +90,41 @@ class MachineUserAdminIT {
 
         assertThat(scoped.list("").json().findValuesAsText("name")).containsExactly("Delta sensor", "Gamma gateway", "Beta sensor", "Alpha sensor");
         assertThat(scoped.count("").json().asLong()).isEqualTo(4);
-        assertThat(scoped.list("search=SENSOR").json().findValuesAsText("name")).containsExactly("Delta sensor", "Beta sensor", "Alpha sensor");
-        assertThat(scoped.count("search=sensor").json().asLong()).isEqualTo(3);
         assertThat(scoped.list("first=1&max=2").json().findValuesAsText("name")).containsExactly("Gamma gateway", "Beta sensor");
-        assertThat(scoped.list("search=%25").json()).isEmpty();
         assertThat(scoped.list("search=not-a-machine").json()).isEmpty();
+    }
+
+    @Test
+    void searchMatchesAPrefixByDefaultLikeKeycloaksUserSearch() {
+        RealmFixture own = RealmFixture.create("search");
+        MachineUsersApi scoped = own.machineUsers();
+        for (String name : List.of("Alpha sensor", "Beta sensor", "Gamma gateway", "Delta sensor", "Beta", "50% duty")) {
+            scoped.create(Map.of("name", name, "generateKey", false)).expectStatus(201);
+        }
+        String gatewayClientId = scoped.list("search=gamma").json().get(0).path("clientId").asText();
+
+        assertThat(names(scoped, "BETA")).as("a case-insensitive prefix").containsExactly("Beta", "Beta sensor");
+        assertThat(scoped.count("search=beta").json().asLong()).isEqualTo(2);
+        assertThat(names(scoped, "sensor")).as("not a word inside the name").isEmpty();
+        assertThat(names(scoped, "*SENSOR")).as("* for any text").containsExactly("Delta sensor", "Beta sensor", "Alpha sensor");
+        assertThat(scoped.count("search=*sensor").json().asLong()).isEqualTo(3);
+        assertThat(names(scoped, "a*sensor")).containsExactly("Alpha sensor");
+        assertThat(names(scoped, "*")).hasSize(6);
+        assertThat(names(scoped, "\"beta\"")).as("quotes for the whole name").containsExactly("Beta");
+        assertThat(names(scoped, "\"beta sens\"")).isEmpty();
+        assertThat(names(scoped, gatewayClientId.substring(0, gatewayClientId.length() - 2).toUpperCase(java.util.Locale.ROOT)))
+                .as("a prefix of the client id").contains("Gamma gateway");
+        assertThat(names(scoped, "\"" + gatewayClientId + "\"")).containsExactly("Gamma gateway");
+        // The database's wildcards are text.
+        assertThat(names(scoped, "50%")).containsExactly("50% duty");
+        assertThat(names(scoped, "%")).isEmpty();
+        assertThat(names(scoped, "_")).isEmpty();
+        assertThat(names(scoped, "5_%")).isEmpty();
+    }
+
+    private static List<String> names(MachineUsersApi api, String search) {
+        return api.list("search=" + java.net.URLEncoder.encode(search, java.nio.charset.StandardCharsets.UTF_8)).expectStatus(200)
+                .json().findValuesAsText("name");
     }
 
     @Test
@@ -104,7 +134,7 @@ class MachineUserAdminIT {
         String id = scoped.create(Map.of("name", "Old meter", "generateKey", false)).expectStatus(201).json().path("id").asText();
 
         scoped.update(id, Map.of("name", "Renamed pump")).expectStatus(200);
-        assertThat(scoped.list("search=PUMP").json().findValuesAsText("id")).containsExactly(id);
+        assertThat(scoped.list("search=RENAMED").json().findValuesAsText("id")).containsExactly(id);
         assertThat(scoped.count("search=old%20meter").json().asLong()).isZero();
 
         // The stock clients API and console can rename the client and change its client id too.
@@ -112,9 +142,9 @@ class MachineUserAdminIT {
         ObjectNode client = (ObjectNode) own.admin().get(clientPath).expectStatus(200).json();
         client.put("name", "Stock valve").put("clientId", "stock-valve-id");
         own.admin().put(clientPath, client).expectStatus(204);
-        assertThat(scoped.list("search=valve").json().findValuesAsText("id")).containsExactly(id);
+        assertThat(scoped.list("search=stock%20valve").json().findValuesAsText("id")).containsExactly(id);
         assertThat(scoped.list("search=stock-valve-ID").json().findValuesAsText("id")).containsExactly(id);
-        assertThat(scoped.count("search=pump").json().asLong()).isZero();
+        assertThat(scoped.count("search=*pump").json().asLong()).isZero();
     }
 
     @Test

@@ -353,8 +353,8 @@ class PartitionsIT {
         String subtree = exact + "&includeSubPartitions=true";
         assertThat(machineUsers.list(subtree).expectStatus(200).json().findValuesAsText("id")).containsExactly(office2, office1, inEast);
         assertThat(machineUsers.count(subtree).expectStatus(200).json().asLong()).isEqualTo(3);
-        assertThat(machineUsers.list(subtree + "&search=office").json().findValuesAsText("id")).containsExactly(office2, office1);
-        assertThat(machineUsers.count(subtree + "&search=office").json().asLong()).isEqualTo(2);
+        assertThat(machineUsers.list(subtree + "&search=east%20office").json().findValuesAsText("id")).containsExactly(office2, office1);
+        assertThat(machineUsers.count(subtree + "&search=east%20office").json().asLong()).isEqualTo(2);
         assertThat(machineUsers.list(subtree + "&first=1&max=1").json().findValuesAsText("id")).containsExactly(office1);
 
         String office = "partition=" + q("/Region East/Office 1");

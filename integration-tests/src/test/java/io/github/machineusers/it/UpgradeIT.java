@@ -78,7 +78,7 @@ class UpgradeIT {
                 }
             }
         }
-        assertThat(files).as("changelog releases in the order they were applied").containsExactly("0.1.0", "0.2.0", "0.3.0", "0.4.0");
+        assertThat(files).as("changelog releases in the order they were applied").containsExactly("0.1.0", "0.2.0", "0.3.0", "0.4.0", "0.5.0");
         try (Connection connection = fixture.openDatabase(); Statement statement = connection.createStatement();
              ResultSet gap = statement.executeQuery("SELECT EXTRACT(EPOCH FROM "
                      + "(SELECT min(dateexecuted) FROM databasechangelog_machine_us WHERE filename LIKE '%0.2.0.xml')"
@@ -88,6 +88,36 @@ class UpgradeIT {
                     .isGreaterThan(60);
         }
         assertThat(node.log()).doesNotContain("ERROR");
+    }
+
+    @Test
+    @Order(1)
+    void aPrefixSearchIsAnsweredFromTheIndexesOfChangelog050() throws Exception {
+        // This database's collation is C.UTF-8, which PostgreSQL does not treat as C: an index without
+        // the pattern operator class would not serve LIKE 'prefix%', and the plan would be a scan.
+        try (Connection connection = fixture.openDatabase(); Statement statement = connection.createStatement()) {
+            connection.setAutoCommit(false);
+            try {
+                // Enough rows, with statistics, for the planner to choose as it would in a large realm.
+                statement.execute("INSERT INTO mu_machine_user (id, realm_id, created_at, search_name, search_client_id)"
+                        + " SELECT 'planner-' || i, 'planner-realm', i, 'sensor-' || lpad(i::text, 6, '0'),"
+                        + " 'sensor-' || lpad(i::text, 6, '0') || '-x' FROM generate_series(1, 20000) i");
+                statement.execute("ANALYZE mu_machine_user");
+                StringBuilder plan = new StringBuilder();
+                try (ResultSet rows = statement.executeQuery("EXPLAIN SELECT id FROM mu_machine_user WHERE realm_id = 'planner-realm'"
+                        + " AND (search_client_id LIKE 'sensor-01000%' ESCAPE '!' OR search_name LIKE 'sensor-01000%' ESCAPE '!')"
+                        + " ORDER BY created_at DESC, id DESC LIMIT 20")) {
+                    while (rows.next()) {
+                        plan.append(rows.getString(1)).append('\n');
+                    }
+                }
+                assertThat(plan.toString())
+                        .containsPattern("Index Scan (on|using) idx_mu_search_name[^\\n]*\\n\\s*Index Cond: .*search_name\\)::text ~>=~ 'sensor-01000'")
+                        .containsPattern("Index Scan (on|using) idx_mu_search_client_id[^\\n]*\\n\\s*Index Cond: .*search_client_id\\)::text ~>=~ 'sensor-01000'");
+            } finally {
+                connection.rollback();
+            }
+        }
     }
 
     @Test

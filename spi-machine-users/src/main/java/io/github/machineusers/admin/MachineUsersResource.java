@@ -76,7 +76,9 @@ public class MachineUsersResource {
         this.partitions = new Partitions(session, realm);
     }
 
-    @Operation(summary = "List machine users, newest first, by name or client id, status and partition")
+    @Operation(summary = "List machine users, newest first, by name or client id, status and partition",
+            description = "search is a case-insensitive prefix of the name or client id, as in Keycloak's user search: "
+                    + "* matches any text and a term in double quotes the whole name or client id.")
     @GET
     public List<MachineUserRepresentation> list(@QueryParam("search") String search, @QueryParam("status") String status,
                                                 @QueryParam("partition") String partition,

@@ -121,10 +121,12 @@ public class JpaMachineUserProvider implements MachineUserProvider {
         if (matchesNothing(query)) {
             return Stream.empty();
         }
-        TypedQuery<String> q = em.createQuery("select m.id " + from(query) + " order by m.createdAt desc, m.id desc", String.class);
+        // Whole rows, not ids: a listing then reads each one's creation time and creator without another query.
+        TypedQuery<MachineUserEntity> q = em.createQuery("select m " + from(query) + " order by m.createdAt desc, m.id desc",
+                MachineUserEntity.class);
         bind(q, realm, query);
-        return q.setFirstResult(first).setMaxResults(max).getResultStream()
-                .map(id -> session.clients().getClientById(realm, id))
+        return q.setFirstResult(first).setMaxResults(max).getResultList().stream()
+                .map(entity -> session.clients().getClientById(realm, entity.getId()))
                 .filter(Objects::nonNull);
     }
 
@@ -163,7 +165,10 @@ public class JpaMachineUserProvider implements MachineUserProvider {
                 ? "from MachineUserEntity m, ClientEntity c where c.id = m.id and c.enabled = :enabled and m.realmId = :realmId"
                 : "from MachineUserEntity m where m.realmId = :realmId");
         if (query.search() != null) {
-            jpql.append(" and (m.searchClientId like :search escape '!' or m.searchName like :search escape '!')");
+            jpql.append(SearchPattern.of(query.search()).exact()
+                    ? " and (m.searchClientId = :search or m.searchName = :search)"
+                    : " and (m.searchClientId like :search escape '" + SearchPattern.ESCAPE + "' or m.searchName like :search escape '"
+                    + SearchPattern.ESCAPE + "')");
         }
         if (query.partitionIds() != null) {
             jpql.append(" and m.partitionId in :partitionIds");
@@ -174,7 +179,7 @@ public class JpaMachineUserProvider implements MachineUserProvider {
     private static void bind(TypedQuery<?> q, RealmModel realm, MachineUserQuery query) {
         q.setParameter("realmId", realm.getId());
         if (query.search() != null) {
-            q.setParameter("search", "%" + escapeLike(SearchText.of(query.search())) + "%");
+            q.setParameter("search", SearchPattern.of(query.search()).value());
         }
         if (query.suspended() != null) {
             q.setParameter("enabled", !query.suspended());
@@ -182,10 +187,6 @@ public class JpaMachineUserProvider implements MachineUserProvider {
         if (query.partitionIds() != null) {
             q.setParameter("partitionIds", query.partitionIds());
         }
-    }
-
-    static String escapeLike(String value) {
-        return value.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 
     @Override

@@ -5,7 +5,8 @@ import java.util.Set;
 /**
  * Filters of a machine-user listing; null means "any".
  *
- * @param search case-insensitive part of the name or client id
+ * @param search a case-insensitive prefix of the name or client id; {@code *} matches any text, and a term in
+ *               double quotes the whole name or client id
  * @param suspended true for suspended machine users only, false for active ones only
  * @param partitionIds owner partitions to include, or null for any owner (the realm root included)
  */

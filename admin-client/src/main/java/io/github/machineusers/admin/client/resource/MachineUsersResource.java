@@ -22,8 +22,8 @@ public interface MachineUsersResource {
     String SUSPENDED = "SUSPENDED";
 
     /**
-     * Machine users, newest first. Every argument may be null: {@code search} matches name and
-     * client id, {@code status} is {@link #ACTIVE} or {@link #SUSPENDED}, {@code partition} is a
+     * Machine users, newest first. Every argument may be null: {@code search} is a case-insensitive
+     * prefix of the name or client id ({@code *} matches any text, {@code "…"} the whole value), {@code status} is {@link #ACTIVE} or {@link #SUSPENDED}, {@code partition} is a
      * partition path or id (owned directly, or anywhere below it with {@code includeSubPartitions}),
      * {@code first} and {@code max} page (the server's default page is 100, its limit 1000).
      */
