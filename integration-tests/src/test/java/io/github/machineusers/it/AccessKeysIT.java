@@ -96,6 +96,51 @@ class AccessKeysIT {
         assertThat(api.history(id).json().get(0).path("action").asText()).isEqualTo("KEY_REPLACED");
     }
 
+    /**
+     * Each node keeps the keys it has just checked, so that a token request reads no database row;
+     * every change must still hold on the very next request, by client id and by key id alike.
+     */
+    @Test
+    void everyKeyChangeHoldsOnTheNextRequestThoughTheKeyWasJustUsed() throws InterruptedException {
+        JsonNode mu = api.createWithKey("Cached keys");
+        String id = mu.path("id").asText();
+        String clientId = mu.path("clientId").asText();
+        String keyId = mu.path("accessKey").path("id").asText();
+        String secret = mu.path("accessKey").path("secret").asText();
+        assertThat(authenticates(clientId, keyId, secret)).containsExactly(true, true);
+
+        api.updateKey(id, keyId, Map.of("status", "INACTIVE")).expectStatus(200);
+        assertThat(authenticates(clientId, keyId, secret)).as("deactivated").containsExactly(false, false);
+        api.updateKey(id, keyId, Map.of("status", "ACTIVE")).expectStatus(200);
+        assertThat(authenticates(clientId, keyId, secret)).as("activated again").containsExactly(true, true);
+
+        long expiry = System.currentTimeMillis() + 2_000;
+        api.updateKey(id, keyId, Map.of("expiresAt", expiry)).expectStatus(200);
+        assertThat(authenticates(clientId, keyId, secret)).as("before its new expiry").containsExactly(true, true);
+        Thread.sleep(Math.max(0, expiry + 200 - System.currentTimeMillis()));
+        assertThat(authenticates(clientId, keyId, secret)).as("after its new expiry").containsExactly(false, false);
+        api.updateKey(id, keyId, Map.of("expiresAt", System.currentTimeMillis() + DAY)).expectStatus(200);
+        assertThat(authenticates(clientId, keyId, secret)).as("expiry moved out").containsExactly(true, true);
+
+        JsonNode fresh = api.replaceKey(id, keyId).expectStatus(200).json();
+        String freshId = fresh.path("id").asText();
+        String freshSecret = fresh.path("secret").asText();
+        assertThat(authenticates(clientId, keyId, secret)).as("replaced").containsExactly(false, false);
+        assertThat(authenticates(clientId, freshId, freshSecret)).as("its replacement").containsExactly(true, true);
+
+        api.deleteKey(id, freshId).expectStatus(204);
+        assertThat(authenticates(clientId, freshId, freshSecret)).as("deleted").containsExactly(false, false);
+        JsonNode added = api.createKey(id, Map.of()).expectStatus(201).json();
+        assertThat(authenticates(clientId, added.path("id").asText(), added.path("secret").asText()))
+                .as("a key added after").containsExactly(true, true);
+    }
+
+    /** Whether the secret gets a token with the client id by HTTP Basic and with the key id as form fields. */
+    private static List<Boolean> authenticates(String clientId, String keyId, String secret) {
+        return List.of(tokens.clientCredentials(clientId, secret, Method.BASIC).ok(),
+                tokens.clientCredentials(keyId, secret, Method.POST).ok());
+    }
+
     @Test
     void changingTheExpiryKeepsTheSecret() {
         JsonNode mu = api.createWithKey("Expiry moved");

@@ -45,6 +45,11 @@ class RealmExportImportIT {
         JsonNode dormant = api.createWithKey("Dormant");
         api.suspend(dormant.path("id").asText(), "retired").expectStatus(200);
         JsonNode before = api.get(gateway.path("id").asText()).expectStatus(200).json();
+        // Used before the export, so that the server holds the key when the realm comes back.
+        assertThat(fixture.tokens().clientCredentials(gateway.path("clientId").asText(),
+                gateway.path("accessKey").path("secret").asText(), Method.BASIC).ok()).isTrue();
+        assertThat(fixture.tokens().clientCredentials(gateway.path("accessKey").path("id").asText(),
+                gateway.path("accessKey").path("secret").asText(), Method.POST).ok()).isTrue();
 
         String export = server.withDatabaseAccess(() -> server.exportRealm(realm));
         assertThat(export).doesNotContain(gateway.path("accessKey").path("secret").asText());
@@ -77,6 +82,8 @@ class RealmExportImportIT {
         assertThat(api.keys(id).expectStatus(200).json()).isEmpty();
         assertThat(fixture.tokens().clientCredentials(gateway.path("clientId").asText(),
                 gateway.path("accessKey").path("secret").asText(), Method.BASIC).ok()).isFalse();
+        assertThat(fixture.tokens().clientCredentials(gateway.path("accessKey").path("id").asText(),
+                gateway.path("accessKey").path("secret").asText(), Method.POST).ok()).isFalse();
         JsonNode key = api.createKey(id, Map.of()).expectStatus(201).json();
         JWTClaimsSet claims = fixture.tokens().verify(fixture.tokens()
                 .clientCredentials(gateway.path("clientId").asText(), key.path("secret").asText(), Method.BASIC).accessToken());

@@ -6,11 +6,11 @@ import java.util.Map;
 import java.util.Set;
 
 import io.github.machineusers.keys.AccessKeySecrets;
-import io.github.machineusers.model.AccessKeyModel;
 import io.github.machineusers.model.MachineUser;
 import io.github.machineusers.model.MachineUserProvider;
 import io.github.machineusers.usage.TokenMetrics;
 import jakarta.ws.rs.core.Response;
+import org.keycloak.Config;
 import org.keycloak.OAuthErrorException;
 import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.authentication.ClientAuthenticationFlowContext;
@@ -21,9 +21,11 @@ import org.keycloak.events.Details;
 import org.keycloak.models.AuthenticationExecutionModel;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.protocol.oidc.OIDCLoginProtocol;
 import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.provider.ProviderConfigurationBuilder;
 
 /**
  * Authenticates machine users by access key. The id sent may be the machine user's client id or
@@ -39,7 +41,40 @@ public class AccessKeyClientAuthenticator extends AbstractClientAuthenticator {
     static final String DETAIL_ACCESS_KEY_ID = "access_key_id";
     private static final String INVALID_CLIENT_DESCRIPTION = "Invalid client or Invalid client credentials";
 
+    static final String CACHE_SIZE = "cacheSize";
+    static final int DEFAULT_CACHE_SIZE = 10_000;
+
     private final TokenMetrics metrics = new TokenMetrics();
+    private AccessKeyCache cache = new AccessKeyCache(DEFAULT_CACHE_SIZE);
+
+    @Override
+    public void init(Config.Scope config) {
+        cache = new AccessKeyCache(Math.max(0, config.getInt(CACHE_SIZE, DEFAULT_CACHE_SIZE)));
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+        factory.register(event -> {
+            if (event instanceof ClientModel.ClientRemovedEvent removed) {
+                cache.forgetMachineUser(removed.getClient().getId());
+            } else if (event instanceof RealmModel.RealmRemovedEvent removed) {
+                cache.forgetRealm(removed.getRealm().getId());
+            }
+        });
+    }
+
+    @Override
+    public List<ProviderConfigProperty> getConfigMetadata() {
+        return ProviderConfigurationBuilder.create()
+                .property()
+                .name(CACHE_SIZE)
+                .type(ProviderConfigProperty.INTEGER_TYPE)
+                .helpText("How many machine users' keys each node keeps in memory, so that a token request reads no database row;"
+                        + " 0 reads the keys from the database on every request.")
+                .defaultValue(DEFAULT_CACHE_SIZE)
+                .add()
+                .build();
+    }
 
     @Override
     public void authenticateClient(ClientAuthenticationFlowContext context) {
@@ -49,27 +84,27 @@ public class AccessKeyClientAuthenticator extends AbstractClientAuthenticator {
         }
         KeycloakSession session = context.getSession();
         RealmModel realm = context.getRealm();
-        MachineUserProvider machineUsers = session.getProvider(MachineUserProvider.class);
         long now = Time.currentTimeMillis();
 
         ClientModel client = session.clients().getClientByClientId(realm, presented.id());
-        AccessKeyModel key;
+        KeyCredential key;
         if (client != null) {
             if (!MachineUser.isMachineUser(client)) {
                 return;
             }
-            key = machineUsers.keys().getByMachineUser(realm, client.getId())
+            key = cache.keysOf(session, realm, client).stream()
                     .filter(k -> k.secretMatches(presented.secret()))
                     .findFirst().orElse(null);
         } else if (AccessKeySecrets.looksLikeKeyId(presented.id())) {
-            key = machineUsers.keys().getById(realm, presented.id());
-            client = key == null ? null : session.clients().getClientById(realm, key.getMachineUserId());
-            if (client == null) {
+            String owner = cache.ownerOf(session, realm, presented.id());
+            client = owner == null ? null : session.clients().getClientById(realm, owner);
+            KeyCredential named = client == null ? null : cache.keysOf(session, realm, client).stream()
+                    .filter(k -> k.id().equals(presented.id()))
+                    .findFirst().orElse(null);
+            if (named == null) {
                 return;
             }
-            if (!key.secretMatches(presented.secret())) {
-                key = null;
-            }
+            key = named.secretMatches(presented.secret()) ? named : null;
         } else {
             return;
         }
@@ -78,21 +113,23 @@ public class AccessKeyClientAuthenticator extends AbstractClientAuthenticator {
         context.getEvent().client(client);
         if (key == null || !key.canAuthenticate(now) || !client.isEnabled()) {
             if (key != null) {
-                context.getEvent().detail(DETAIL_ACCESS_KEY_ID, key.getId());
+                context.getEvent().detail(DETAIL_ACCESS_KEY_ID, key.id());
             }
             context.getEvent().detail(Details.REASON, FailureReason.of(key, now).code());
+            MachineUserProvider machineUsers = session.getProvider(MachineUserProvider.class);
             machineUsers.usage().recordFailedAttempt(realm.getId(), client.getId());
             metrics.failure(realm.getName());
             context.failure(AuthenticationFlowError.INVALID_CLIENT_CREDENTIALS, invalidClient());
             return;
         }
-        context.getEvent().detail(DETAIL_ACCESS_KEY_ID, key.getId());
-        session.setAttribute(ACCESS_KEY_ID_ATTRIBUTE, key.getId());
+        context.getEvent().detail(DETAIL_ACCESS_KEY_ID, key.id());
+        session.setAttribute(ACCESS_KEY_ID_ATTRIBUTE, key.id());
+        MachineUserProvider machineUsers = session.getProvider(MachineUserProvider.class);
         if (presented.clientCredentialsGrant()) {
-            machineUsers.usage().recordTokenIssued(realm.getId(), client.getId(), key.getId());
+            machineUsers.usage().recordTokenIssued(realm.getId(), client.getId(), key.id());
             metrics.tokenIssued(realm.getName());
         } else {
-            machineUsers.usage().recordKeyUsed(key.getId());
+            machineUsers.usage().recordKeyUsed(key.id());
         }
         context.success();
     }

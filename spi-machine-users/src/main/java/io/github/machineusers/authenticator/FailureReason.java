@@ -1,6 +1,6 @@
 package io.github.machineusers.authenticator;
 
-import io.github.machineusers.model.AccessKeyModel;
+import io.github.machineusers.model.AccessKeyValidity;
 import io.github.machineusers.model.AccessKeyStatus;
 
 /**
@@ -28,7 +28,7 @@ enum FailureReason {
     }
 
     /** The reason for a refusal; {@code key} is the key whose secret matched, if any. */
-    static FailureReason of(AccessKeyModel key, long nowMillis) {
+    static FailureReason of(AccessKeyValidity key, long nowMillis) {
         if (key == null) {
             return WRONG_SECRET;
         }

@@ -8,9 +8,12 @@ import io.github.machineusers.model.AccessKeyStatus;
 class JpaAccessKeyAdapter implements AccessKeyModel {
 
     private final AccessKeyEntity entity;
+    private final Runnable credentialChanged;
 
-    JpaAccessKeyAdapter(AccessKeyEntity entity) {
+    /** @param credentialChanged run when the key's status or expiry changes, see {@link io.github.machineusers.model.AccessKeysVersion} */
+    JpaAccessKeyAdapter(AccessKeyEntity entity, Runnable credentialChanged) {
         this.entity = entity;
+        this.credentialChanged = credentialChanged;
     }
 
     AccessKeyEntity entity() {
@@ -39,7 +42,10 @@ class JpaAccessKeyAdapter implements AccessKeyModel {
 
     @Override
     public void setStatus(AccessKeyStatus status) {
-        entity.setStatus(status.name());
+        if (!status.name().equals(entity.getStatus())) {
+            entity.setStatus(status.name());
+            credentialChanged.run();
+        }
     }
 
     @Override
@@ -72,8 +78,9 @@ class JpaAccessKeyAdapter implements AccessKeyModel {
         if (!java.util.Objects.equals(expiresAt, entity.getExpiresAt())) {
             // A new expiry date deserves its own warnings.
             entity.setExpiryWarnedDays(null);
+            entity.setExpiresAt(expiresAt);
+            credentialChanged.run();
         }
-        entity.setExpiresAt(expiresAt);
     }
 
     @Override
@@ -84,6 +91,11 @@ class JpaAccessKeyAdapter implements AccessKeyModel {
     @Override
     public Long getLastUsedAt() {
         return entity.getLastUsedAt();
+    }
+
+    @Override
+    public String getSecretHash() {
+        return entity.getSecretHash();
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.github.machineusers.jpa;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -12,20 +13,37 @@ import io.github.machineusers.model.AccessKeyLimitReachedException;
 import io.github.machineusers.model.AccessKeyModel;
 import io.github.machineusers.model.AccessKeyStatus;
 import io.github.machineusers.model.AccessKeyStore;
+import io.github.machineusers.model.AccessKeysVersion;
 import io.github.machineusers.model.IssuedAccessKey;
 import io.github.machineusers.model.MachineUserPolicy;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import jakarta.persistence.TypedQuery;
 import org.keycloak.common.util.Time;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
 class JpaAccessKeyStore implements AccessKeyStore {
 
-    private final EntityManager em;
+    private final KeycloakSession session;
+    private final Supplier<EntityManager> em;
 
-    JpaAccessKeyStore(EntityManager em) {
+    JpaAccessKeyStore(KeycloakSession session, Supplier<EntityManager> em) {
+        this.session = session;
         this.em = em;
+    }
+
+    private JpaAccessKeyAdapter adapt(AccessKeyEntity entity) {
+        return new JpaAccessKeyAdapter(entity, () -> credentialsChanged(entity.getRealmId(), entity.getMachineUserId()));
+    }
+
+    private void credentialsChanged(String realmId, String machineUserId) {
+        RealmModel realm = session.realms().getRealm(realmId);
+        ClientModel client = realm == null ? null : session.clients().getClientById(realm, machineUserId);
+        if (client != null) {
+            AccessKeysVersion.renew(client);
+        }
     }
 
     @Override
@@ -71,13 +89,14 @@ class JpaAccessKeyStore implements AccessKeyStore {
         entity.setCreatedBy(createdBy);
         entity.setExpiresAt(expiresAt);
         try {
-            em.persist(entity);
-            em.flush();
+            em.get().persist(entity);
+            em.get().flush();
         } catch (PersistenceException e) {
             // Another request took the same slot first.
             throw new AccessKeyLimitReachedException(limit);
         }
-        return new IssuedAccessKey(new JpaAccessKeyAdapter(entity), secret);
+        credentialsChanged(realmId, machineUserId);
+        return new IssuedAccessKey(adapt(entity), secret);
     }
 
     @Override
@@ -85,17 +104,17 @@ class JpaAccessKeyStore implements AccessKeyStore {
         if (!AccessKeySecrets.looksLikeKeyId(keyId)) {
             return null;
         }
-        AccessKeyEntity entity = em.find(AccessKeyEntity.class, keyId);
-        return entity == null || !entity.getRealmId().equals(realm.getId()) ? null : new JpaAccessKeyAdapter(entity);
+        AccessKeyEntity entity = em.get().find(AccessKeyEntity.class, keyId);
+        return entity == null || !entity.getRealmId().equals(realm.getId()) ? null : adapt(entity);
     }
 
     @Override
     public Stream<AccessKeyModel> getByMachineUser(RealmModel realm, String machineUserId) {
-        return keysOf(realm.getId(), machineUserId).stream().map(JpaAccessKeyAdapter::new);
+        return keysOf(realm.getId(), machineUserId).stream().map(this::adapt);
     }
 
     private List<AccessKeyEntity> keysOf(String realmId, String machineUserId) {
-        return em.createNamedQuery("mu.keysOfMachineUser", AccessKeyEntity.class)
+        return em.get().createNamedQuery("mu.keysOfMachineUser", AccessKeyEntity.class)
                 .setParameter("realmId", realmId)
                 .setParameter("machineUserId", machineUserId)
                 .getResultList();
@@ -103,13 +122,13 @@ class JpaAccessKeyStore implements AccessKeyStore {
 
     @Override
     public Stream<AccessKeyModel> expiringAfter(RealmModel realm, long latestExpiry, int max) {
-        return em.createQuery("select k from AccessKeyEntity k where k.realmId = :realmId"
+        return em.get().createQuery("select k from AccessKeyEntity k where k.realmId = :realmId"
                         + " and (k.expiresAt is null or k.expiresAt > :latest) order by k.createdAt, k.id", AccessKeyEntity.class)
                 .setParameter("realmId", realm.getId())
                 .setParameter("latest", latestExpiry)
                 .setMaxResults(max)
                 .getResultStream()
-                .map(JpaAccessKeyAdapter::new);
+                .map(this::adapt);
     }
 
     /**
@@ -129,19 +148,19 @@ class JpaAccessKeyStore implements AccessKeyStore {
                     .append(" and (k.expiryWarnedDays is null or k.expiryWarnedDays > :days").append(i).append("))");
         }
         jpql.append(") order by k.expiresAt, k.id");
-        TypedQuery<AccessKeyEntity> query = em.createQuery(jpql.toString(), AccessKeyEntity.class)
+        TypedQuery<AccessKeyEntity> query = em.get().createQuery(jpql.toString(), AccessKeyEntity.class)
                 .setParameter("realmId", realm.getId());
         for (int i = 0; i < ascending.size(); i++) {
             query.setParameter("from" + i, i == 0 ? now : now + TimeUnit.DAYS.toMillis(ascending.get(i - 1)))
                     .setParameter("to" + i, now + TimeUnit.DAYS.toMillis(ascending.get(i)))
                     .setParameter("days" + i, ascending.get(i));
         }
-        return query.setMaxResults(max).getResultStream().map(JpaAccessKeyAdapter::new);
+        return query.setMaxResults(max).getResultStream().map(this::adapt);
     }
 
     @Override
     public long countActiveExpiringBetween(RealmModel realm, long from, long to) {
-        return em.createNamedQuery("mu.countKeysExpiringBetween", Long.class)
+        return em.get().createNamedQuery("mu.countKeysExpiringBetween", Long.class)
                 .setParameter("realmId", realm.getId())
                 .setParameter("from", from)
                 .setParameter("to", to)
@@ -153,7 +172,7 @@ class JpaAccessKeyStore implements AccessKeyStore {
         if (key.getExpiresAt() == null) {
             return false;
         }
-        int updated = em.createNamedQuery("mu.claimExpiryWarning")
+        int updated = em.get().createNamedQuery("mu.claimExpiryWarning")
                 .setParameter("days", thresholdDays)
                 .setParameter("id", key.getId())
                 .setParameter("expiresAt", key.getExpiresAt())
@@ -170,21 +189,25 @@ class JpaAccessKeyStore implements AccessKeyStore {
     /**
      * A bulk delete counts the rows it removed. When two requests remove the same key at once,
      * the second waits for the first and then removes nothing, which is a "not found" for its
-     * caller, where em.remove would end in a stale-state failure. It also frees the slot at once,
+     * caller, where em.get().remove would end in a stale-state failure. It also frees the slot at once,
      * before a replacement is inserted into it.
      */
     private boolean removeRow(AccessKeyEntity entity) {
-        em.flush();
-        em.detach(entity);
-        return em.createNamedQuery("mu.removeKey")
+        em.get().flush();
+        em.get().detach(entity);
+        boolean removed = em.get().createNamedQuery("mu.removeKey")
                 .setParameter("id", entity.getId())
                 .setParameter("realmId", entity.getRealmId())
                 .executeUpdate() == 1;
+        if (removed) {
+            credentialsChanged(entity.getRealmId(), entity.getMachineUserId());
+        }
+        return removed;
     }
 
     @Override
     public void removeByMachineUser(RealmModel realm, String machineUserId) {
-        em.createNamedQuery("mu.removeKeysOfMachineUser")
+        em.get().createNamedQuery("mu.removeKeysOfMachineUser")
                 .setParameter("realmId", realm.getId())
                 .setParameter("machineUserId", machineUserId)
                 .executeUpdate();
@@ -192,6 +215,6 @@ class JpaAccessKeyStore implements AccessKeyStore {
 
     @Override
     public void removeByRealm(String realmId) {
-        em.createNamedQuery("mu.removeKeysOfRealm").setParameter("realmId", realmId).executeUpdate();
+        em.get().createNamedQuery("mu.removeKeysOfRealm").setParameter("realmId", realmId).executeUpdate();
     }
 }

@@ -1,6 +1,7 @@
 package io.github.machineusers.jpa;
 
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,11 +22,11 @@ class JpaHistoryStore implements HistoryStore {
     /** Keeps null values: "notificationEmail": null says the field was cleared. */
     private static final ObjectMapper DETAILS_MAPPER = new ObjectMapper();
 
-    private final EntityManager em;
+    private final Supplier<EntityManager> em;
     /** Entries of one request get strictly increasing times, so "newest first" keeps their order. */
     private long lastTime;
 
-    JpaHistoryStore(EntityManager em) {
+    JpaHistoryStore(Supplier<EntityManager> em) {
         this.em = em;
     }
 
@@ -41,7 +42,7 @@ class JpaHistoryStore implements HistoryStore {
         entity.setActorUsername(actor.username());
         entity.setAction(action.name());
         entity.setDetails(toJson(details));
-        em.persist(entity);
+        em.get().persist(entity);
     }
 
     private static String toJson(Map<String, Object> details) {
@@ -58,7 +59,7 @@ class JpaHistoryStore implements HistoryStore {
 
     @Override
     public Stream<HistoryEntry> list(RealmModel realm, String machineUserId, int first, int max) {
-        return em.createQuery("select h from HistoryEntity h where h.realmId = :realmId and h.machineUserId = :machineUserId"
+        return em.get().createQuery("select h from HistoryEntity h where h.realmId = :realmId and h.machineUserId = :machineUserId"
                         + " order by h.createdAt desc, h.id desc", HistoryEntity.class)
                 .setParameter("realmId", realm.getId())
                 .setParameter("machineUserId", machineUserId)
@@ -71,7 +72,7 @@ class JpaHistoryStore implements HistoryStore {
 
     @Override
     public long count(RealmModel realm, String machineUserId) {
-        return em.createQuery("select count(h) from HistoryEntity h where h.realmId = :realmId and h.machineUserId = :machineUserId", Long.class)
+        return em.get().createQuery("select count(h) from HistoryEntity h where h.realmId = :realmId and h.machineUserId = :machineUserId", Long.class)
                 .setParameter("realmId", realm.getId())
                 .setParameter("machineUserId", machineUserId)
                 .getSingleResult();
@@ -79,6 +80,6 @@ class JpaHistoryStore implements HistoryStore {
 
     @Override
     public void removeByRealm(String realmId) {
-        em.createQuery("delete from HistoryEntity h where h.realmId = :realmId").setParameter("realmId", realmId).executeUpdate();
+        em.get().createQuery("delete from HistoryEntity h where h.realmId = :realmId").setParameter("realmId", realmId).executeUpdate();
     }
 }

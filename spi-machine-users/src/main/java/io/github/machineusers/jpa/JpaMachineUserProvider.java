@@ -2,10 +2,12 @@ package io.github.machineusers.jpa;
 
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import io.github.machineusers.jpa.entity.MachineUserEntity;
 import io.github.machineusers.model.AccessKeyStore;
+import io.github.machineusers.model.AccessKeysVersion;
 import io.github.machineusers.model.HistoryStore;
 import io.github.machineusers.model.MachineUser;
 import io.github.machineusers.model.MachineUserProvider;
@@ -24,15 +26,15 @@ import org.keycloak.models.RealmModel;
 public class JpaMachineUserProvider implements MachineUserProvider {
 
     private final KeycloakSession session;
-    private final EntityManager em;
+    private final Supplier<EntityManager> em;
     private final JpaAccessKeyStore keys;
     private final JpaHistoryStore history;
     private final JpaUsageStore usage;
 
-    JpaMachineUserProvider(KeycloakSession session, EntityManager em, UsageBuffer usageBuffer) {
+    JpaMachineUserProvider(KeycloakSession session, Supplier<EntityManager> em, UsageBuffer usageBuffer) {
         this.session = session;
         this.em = em;
-        this.keys = new JpaAccessKeyStore(em);
+        this.keys = new JpaAccessKeyStore(session, em);
         this.history = new JpaHistoryStore(em);
         this.usage = new JpaUsageStore(em, usageBuffer);
     }
@@ -46,7 +48,10 @@ public class JpaMachineUserProvider implements MachineUserProvider {
         entity.setCreatedBy(createdBy);
         entity.setPartitionId(client.getAttribute(MachineUser.PARTITION));
         copySearchText(entity, client);
-        em.persist(entity);
+        em.get().persist(entity);
+        // A client from a realm import carries the stamp it was exported with, under which a node
+        // may still remember the keys of the client it was exported from.
+        AccessKeysVersion.renew(client);
     }
 
     @Override
@@ -75,7 +80,7 @@ public class JpaMachineUserProvider implements MachineUserProvider {
         if (partitionIds.isEmpty()) {
             return 0;
         }
-        return em.createQuery("select count(m) from MachineUserEntity m where m.realmId = :realmId and m.partitionId in :ids", Long.class)
+        return em.get().createQuery("select count(m) from MachineUserEntity m where m.realmId = :realmId and m.partitionId in :ids", Long.class)
                 .setParameter("realmId", realm.getId())
                 .setParameter("ids", partitionIds)
                 .getSingleResult();
@@ -89,7 +94,7 @@ public class JpaMachineUserProvider implements MachineUserProvider {
     @Override
     public void registerUnlisted(RealmModel realm, String createdBy) {
         // Keycloak's attribute search only accepts attributes it manages, so look for the marker here.
-        em.createQuery("select a.client.id from ClientAttributeEntity a where a.client.realmId = :realmId and a.name = :marker"
+        em.get().createQuery("select a.client.id from ClientAttributeEntity a where a.client.realmId = :realmId and a.name = :marker"
                         + " and not exists (select m.id from MachineUserEntity m where m.id = a.client.id)", String.class)
                 .setParameter("realmId", realm.getId())
                 .setParameter("marker", MachineUser.MARKER)
@@ -112,7 +117,7 @@ public class JpaMachineUserProvider implements MachineUserProvider {
     }
 
     private MachineUserEntity find(RealmModel realm, String id) {
-        MachineUserEntity entity = em.find(MachineUserEntity.class, id);
+        MachineUserEntity entity = em.get().find(MachineUserEntity.class, id);
         return entity != null && entity.getRealmId().equals(realm.getId()) ? entity : null;
     }
 
@@ -122,7 +127,7 @@ public class JpaMachineUserProvider implements MachineUserProvider {
             return Stream.empty();
         }
         // Whole rows, not ids: a listing then reads each one's creation time and creator without another query.
-        TypedQuery<MachineUserEntity> q = em.createQuery("select m " + from(query) + " order by m.createdAt desc, m.id desc",
+        TypedQuery<MachineUserEntity> q = em.get().createQuery("select m " + from(query) + " order by m.createdAt desc, m.id desc",
                 MachineUserEntity.class);
         bind(q, realm, query);
         return q.setFirstResult(first).setMaxResults(max).getResultList().stream()
@@ -136,7 +141,7 @@ public class JpaMachineUserProvider implements MachineUserProvider {
             return 0;
         }
         // count(*), not count(m): PostgreSQL can then answer from the (realm, created) index alone.
-        TypedQuery<Long> q = em.createQuery("select count(*) " + from(query), Long.class);
+        TypedQuery<Long> q = em.get().createQuery("select count(*) " + from(query), Long.class);
         bind(q, realm, query);
         return q.getSingleResult();
     }
@@ -144,7 +149,7 @@ public class JpaMachineUserProvider implements MachineUserProvider {
     @Override
     public void lockForChange(RealmModel realm, String machineUserId) {
         // The client row, because every change to a machine user touches it or rows that belong to it.
-        em.createQuery("select c.id from ClientEntity c where c.id = :id and c.realmId = :realmId", String.class)
+        em.get().createQuery("select c.id from ClientEntity c where c.id = :id and c.realmId = :realmId", String.class)
                 .setParameter("id", machineUserId)
                 .setParameter("realmId", realm.getId())
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
@@ -194,7 +199,7 @@ public class JpaMachineUserProvider implements MachineUserProvider {
         keys.removeByMachineUser(realm, clientId);
         MachineUserEntity entity = find(realm, clientId);
         if (entity != null) {
-            em.remove(entity);
+            em.get().remove(entity);
         }
     }
 
@@ -203,7 +208,7 @@ public class JpaMachineUserProvider implements MachineUserProvider {
         keys.removeByRealm(realmId);
         history.removeByRealm(realmId);
         usage.removeByRealm(realmId);
-        em.createQuery("delete from MachineUserEntity m where m.realmId = :realmId").setParameter("realmId", realmId).executeUpdate();
+        em.get().createQuery("delete from MachineUserEntity m where m.realmId = :realmId").setParameter("realmId", realmId).executeUpdate();
     }
 
     @Override

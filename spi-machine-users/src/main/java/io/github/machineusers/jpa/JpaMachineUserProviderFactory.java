@@ -39,7 +39,9 @@ public class JpaMachineUserProviderFactory implements MachineUserProviderFactory
 
     @Override
     public MachineUserProvider create(KeycloakSession session) {
-        return new JpaMachineUserProvider(session, session.getProvider(JpaConnectionProvider.class).getEntityManager(), usageBuffer);
+        // Opened on first use: a token request served from the key cache needs no database session,
+        // and Keycloak opens none for a stock client's either.
+        return new JpaMachineUserProvider(session, () -> session.getProvider(JpaConnectionProvider.class).getEntityManager(), usageBuffer);
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 import io.github.machineusers.jpa.entity.UsageEntity;
 import io.github.machineusers.model.AccessKeyModel;
@@ -17,10 +18,10 @@ import org.keycloak.models.RealmModel;
 
 class JpaUsageStore implements UsageStore {
 
-    private final EntityManager em;
+    private final Supplier<EntityManager> em;
     private final UsageBuffer buffer;
 
-    JpaUsageStore(EntityManager em, UsageBuffer buffer) {
+    JpaUsageStore(Supplier<EntityManager> em, UsageBuffer buffer) {
         this.em = em;
         this.buffer = buffer;
     }
@@ -45,7 +46,7 @@ class JpaUsageStore implements UsageStore {
     @Override
     public List<UsageDay> daily(RealmModel realm, String machineUserId, long fromEpochDay) {
         Map<Long, long[]> byDay = new TreeMap<>();
-        em.createQuery("select u from UsageEntity u where u.realmId = :realmId and u.machineUserId = :machineUserId"
+        em.get().createQuery("select u from UsageEntity u where u.realmId = :realmId and u.machineUserId = :machineUserId"
                         + " and u.epochDay >= :from", UsageEntity.class)
                 .setParameter("realmId", realm.getId())
                 .setParameter("machineUserId", machineUserId)
@@ -80,12 +81,12 @@ class JpaUsageStore implements UsageStore {
 
     @Override
     public void write(UsageBuffer.Drained drained) {
-        drained.lastUsed().forEach((keyId, time) -> em.createNamedQuery("mu.touchKey")
+        drained.lastUsed().forEach((keyId, time) -> em.get().createNamedQuery("mu.touchKey")
                 .setParameter("id", keyId)
                 .setParameter("time", time)
                 .executeUpdate());
         for (UsageBuffer.DayCounts counts : drained.counts()) {
-            int updated = em.createQuery("update UsageEntity u set u.tokensIssued = u.tokensIssued + :issued,"
+            int updated = em.get().createQuery("update UsageEntity u set u.tokensIssued = u.tokensIssued + :issued,"
                             + " u.failedAttempts = u.failedAttempts + :failed"
                             + " where u.machineUserId = :machineUserId and u.epochDay = :day")
                     .setParameter("issued", counts.tokensIssued())
@@ -100,15 +101,15 @@ class JpaUsageStore implements UsageStore {
                 entity.setRealmId(counts.key().realmId());
                 entity.setTokensIssued(counts.tokensIssued());
                 entity.setFailedAttempts(counts.failedAttempts());
-                em.persist(entity);
+                em.get().persist(entity);
             }
         }
-        em.flush();
+        em.get().flush();
     }
 
     @Override
     public void removeByRealm(String realmId) {
         buffer.forgetRealm(realmId);
-        em.createQuery("delete from UsageEntity u where u.realmId = :realmId").setParameter("realmId", realmId).executeUpdate();
+        em.get().createQuery("delete from UsageEntity u where u.realmId = :realmId").setParameter("realmId", realmId).executeUpdate();
     }
 }

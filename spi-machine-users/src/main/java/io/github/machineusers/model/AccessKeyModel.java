@@ -1,14 +1,12 @@
 package io.github.machineusers.model;
 
-public interface AccessKeyModel {
+public interface AccessKeyModel extends AccessKeyValidity {
 
     String getId();
 
     String getRealmId();
 
     String getMachineUserId();
-
-    AccessKeyStatus getStatus();
 
     void setStatus(AccessKeyStatus status);
 
@@ -20,9 +18,6 @@ public interface AccessKeyModel {
 
     String getCreatedBy();
 
-    /** Epoch milliseconds, or null when the key does not expire. */
-    Long getExpiresAt();
-
     void setExpiresAt(Long expiresAt);
 
     Long getLastUsedAt();
@@ -30,13 +25,8 @@ public interface AccessKeyModel {
     /** The smallest warning threshold, in days, already sent for the current expiry; null when none was. */
     Integer getExpiryWarnedDays();
 
+    /** The stored hash of the secret (the secret itself is never stored). */
+    String getSecretHash();
+
     boolean secretMatches(String presentedSecret);
-
-    default boolean isExpired(long nowMillis) {
-        return getExpiresAt() != null && getExpiresAt() <= nowMillis;
-    }
-
-    default boolean canAuthenticate(long nowMillis) {
-        return getStatus() == AccessKeyStatus.ACTIVE && !isExpired(nowMillis);
-    }
 }

@@ -1,0 +1,88 @@
+package io.github.machineusers.authenticator;
+
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.github.machineusers.model.AccessKeyModel;
+import io.github.machineusers.model.AccessKeysVersion;
+import io.github.machineusers.model.MachineUserProvider;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+
+/**
+ * The keys of the machine users that asked for tokens lately, held by each node, so that a token
+ * request reads no database row: Keycloak serves a stock client's secret from its client cache
+ * too. An entry holds while the machine user's client carries the {@link AccessKeysVersion} it was
+ * read under; every key change renews that stamp, and Keycloak drops the changed client on every
+ * node, so a change takes effect on the next request anywhere in the cluster.
+ */
+final class AccessKeyCache {
+
+    private record Keys(String realmId, String version, List<KeyCredential> keys) {
+    }
+
+    private record Owner(String realmId, String machineUserId) {
+    }
+
+    private final int maxEntries;
+    private final Map<String, Keys> keysByMachineUser = new ConcurrentHashMap<>();
+    private final Map<String, Owner> ownerByKeyId = new ConcurrentHashMap<>();
+
+    /** @param maxEntries machine users (and as many key ids) kept per node; 0 reads the database on every request */
+    AccessKeyCache(int maxEntries) {
+        this.maxEntries = maxEntries;
+    }
+
+    List<KeyCredential> keysOf(KeycloakSession session, RealmModel realm, ClientModel machineUser) {
+        // The stamp is read before the rows, so rows read after it are at least as new as it.
+        String version = AccessKeysVersion.of(machineUser);
+        Keys cached = keysByMachineUser.get(machineUser.getId());
+        if (cached != null && cached.realmId().equals(realm.getId()) && Objects.equals(cached.version(), version)) {
+            return cached.keys();
+        }
+        List<KeyCredential> keys = session.getProvider(MachineUserProvider.class).keys()
+                .getByMachineUser(realm, machineUser.getId()).map(KeyCredential::of).toList();
+        remember(keysByMachineUser, machineUser.getId(), new Keys(realm.getId(), version, keys));
+        return keys;
+    }
+
+    /** The id of the machine user a key id belongs to in this realm, or null; a key never changes owner. */
+    String ownerOf(KeycloakSession session, RealmModel realm, String keyId) {
+        Owner owner = ownerByKeyId.get(keyId);
+        if (owner == null) {
+            AccessKeyModel key = session.getProvider(MachineUserProvider.class).keys().getById(realm, keyId);
+            if (key == null) {
+                return null;
+            }
+            owner = new Owner(key.getRealmId(), key.getMachineUserId());
+            remember(ownerByKeyId, keyId, owner);
+        }
+        return owner.realmId().equals(realm.getId()) ? owner.machineUserId() : null;
+    }
+
+    void forgetMachineUser(String machineUserId) {
+        keysByMachineUser.remove(machineUserId);
+    }
+
+    void forgetRealm(String realmId) {
+        keysByMachineUser.values().removeIf(keys -> keys.realmId().equals(realmId));
+        ownerByKeyId.values().removeIf(owner -> owner.realmId().equals(realmId));
+    }
+
+    private <V> void remember(Map<String, V> map, String key, V value) {
+        if (maxEntries <= 0) {
+            return;
+        }
+        // Any entry may go: a miss costs one indexed read, which is what every request cost without the cache.
+        Iterator<String> any = map.keySet().iterator();
+        while (map.size() >= maxEntries && any.hasNext()) {
+            any.next();
+            any.remove();
+        }
+        map.put(key, value);
+    }
+}
