@@ -170,10 +170,7 @@ public class JpaMachineUserProvider implements MachineUserProvider {
                 ? "from MachineUserEntity m, ClientEntity c where c.id = m.id and c.enabled = :enabled and m.realmId = :realmId"
                 : "from MachineUserEntity m where m.realmId = :realmId");
         if (query.search() != null) {
-            jpql.append(SearchPattern.of(query.search()).exact()
-                    ? " and (m.searchClientId = :search or m.searchName = :search)"
-                    : " and (m.searchClientId like :search escape '" + SearchPattern.ESCAPE + "' or m.searchName like :search escape '"
-                    + SearchPattern.ESCAPE + "')");
+            jpql.append(" and ").append(SearchPattern.of(query.search()).jpqlCondition());
         }
         if (query.partitionIds() != null) {
             jpql.append(" and m.partitionId in :partitionIds");

@@ -11,7 +11,7 @@ package io.github.machineusers.jpa;
  */
 record SearchPattern(String value, boolean exact) {
 
-    static final char ESCAPE = '!';
+    private static final char ESCAPE = '!';
 
     static SearchPattern of(String term) {
         if (term.length() >= 2 && term.startsWith("\"") && term.endsWith("\"")) {
@@ -20,6 +20,13 @@ record SearchPattern(String value, boolean exact) {
         String text = SearchText.of(term);
         String pattern = escapeLike(text).replace('*', '%');
         return new SearchPattern(text.endsWith("*") ? pattern : pattern + "%", false);
+    }
+
+    /** The condition on the search columns of machine user {@code m}, with {@link #value()} bound as {@code :search}. */
+    String jpqlCondition() {
+        return exact
+                ? "(m.searchClientId = :search or m.searchName = :search)"
+                : "(m.searchClientId like :search escape '" + ESCAPE + "' or m.searchName like :search escape '" + ESCAPE + "')";
     }
 
     /** The database's own wildcards match only themselves. */
