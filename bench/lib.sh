@@ -78,5 +78,6 @@ api() { curl -fs -X "$1" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: app
 
 basic() { printf 'Authorization: Basic %s' "$(printf '%s:%s' "$1" "$2" | base64 -w0)"; }
 
-# load label url concurrency warmup seconds form-body|GET [Header: value]...: one JSON line.
-load() { java -Xmx512m -cp "$JAR" io.github.machineusers.bench.LoadGenerator "$@"; }
+# load label url concurrency warmup seconds form-body|GET [Header: value]...: one JSON line, with
+# the server JVM's CPU per request once start_server has set JVM_PID.
+load() { java -Xmx512m ${JVM_PID:+-Dbench.serverPid=$JVM_PID} -cp "$JAR" io.github.machineusers.bench.LoadGenerator "$@"; }

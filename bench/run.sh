@@ -72,9 +72,11 @@ pair() {
 echo ">> Warming up both clients, not recorded"
 for c in 1 4 16; do
   load "warm-up stock" "$TOKEN_URL" $c 0 10 grant_type=client_credentials "$(basic stock-client "$STOCK_SECRET")" > /dev/null
+  load "warm-up stock" "$TOKEN_URL" $c 0 10 "grant_type=client_credentials&client_id=stock-client&client_secret=$STOCK_SECRET" > /dev/null
   for login in "$MU_CLIENT" "$MU_KEY"; do
     load "warm-up machine-user" "$TOKEN_URL" $c 0 10 grant_type=client_credentials "$(basic "$login" "$MU_SECRET")" > /dev/null
   done
+  load "warm-up machine-user" "$TOKEN_URL" $c 0 10 "grant_type=client_credentials&client_id=$MU_CLIENT&client_secret=$MU_SECRET" > /dev/null
 done
 for round in $(seq 1 "$ROUNDS"); do
   for c in 1 4 16; do

@@ -21,7 +21,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * clients each send the same request, wait for the answer and send again, for a warm-up and then a
  * measured period. Prints one JSON line: throughput, latency percentiles and errors (any answer
  * other than 200). Only loopback URLs are accepted. The request is a form POST, or a GET when the
- * body argument is {@code GET}.
+ * body argument is {@code GET}. With {@code -Dbench.serverPid=<pid>} of the server JVM it also
+ * prints the server's CPU milliseconds per answered request over the measured period.
  *
  * <pre>
  * java -cp benchmarks.jar io.github.machineusers.bench.LoadGenerator label url concurrency warmupSeconds seconds \
@@ -52,12 +53,12 @@ public final class LoadGenerator {
             int colon = header.indexOf(':');
             request.header(header.substring(0, colon).trim(), header.substring(colon + 1).trim());
         }
-        Map<String, Object> result = run(label, request.build(), concurrency, warmup, measured);
+        Map<String, Object> result = run(label, request.build(), concurrency, warmup, measured, Long.getLong("bench.serverPid"));
         System.out.println(new ObjectMapper().writeValueAsString(result));
     }
 
-    static Map<String, Object> run(String label, HttpRequest request, int concurrency, Duration warmup, Duration measured)
-            throws InterruptedException {
+    static Map<String, Object> run(String label, HttpRequest request, int concurrency, Duration warmup, Duration measured,
+                                   Long serverPid) throws InterruptedException, IOException {
         HttpClient client = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5))
@@ -74,11 +75,13 @@ public final class LoadGenerator {
             thread.start();
         }
         Thread.sleep(warmup.toMillis());
+        long cpuBefore = serverPid == null ? 0 : ServerCpu.millis(serverPid);
         long start = System.nanoTime();
         measuring.set(true);
         Thread.sleep(measured.toMillis());
         measuring.set(false);
         long elapsed = System.nanoTime() - start;
+        long serverCpuMillis = serverPid == null ? 0 : ServerCpu.millis(serverPid) - cpuBefore;
         stop.set(true);
         done.await();
 
@@ -94,6 +97,9 @@ public final class LoadGenerator {
         result.put("p50Ms", percentile(latencies, 0.50));
         result.put("p95Ms", percentile(latencies, 0.95));
         result.put("p99Ms", percentile(latencies, 0.99));
+        if (serverPid != null && latencies.length > 0) {
+            result.put("serverCpuMsPerRequest", (double) serverCpuMillis / latencies.length);
+        }
         return result;
     }
 

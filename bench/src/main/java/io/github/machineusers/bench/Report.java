@@ -11,6 +11,7 @@ import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Turns the raw results of {@code bench/run.sh} into {@code RESULTS.md} (tables with the ratios
@@ -33,6 +34,7 @@ public final class Report {
         List<JsonNode> introspection = lines(results.resolve("introspection.jsonl"));
         List<JsonNode> startup = lines(results.resolve("startup.jsonl"));
         List<JsonNode> scale = lines(results.resolve("scale.jsonl"));
+        List<JsonNode> tokenCpu = lines(results.resolve("token-cpu.jsonl"));
         Path jmhFile = results.resolve("jmh.json");
         JsonNode jmh = Files.exists(jmhFile) ? JSON.readTree(jmhFile.toFile()) : JSON.createArrayNode();
 
@@ -40,13 +42,18 @@ public final class Report {
         md.append("# Benchmark results\n\n")
                 .append("Made by `bench/run.sh` and `bench/scale.sh`, each on one server in one run; the load generator is a JVM ")
                 .append("of its own on the same machine. Ratios are machine user / stock; targets: throughput >= ").append(THROUGHPUT_TARGET)
-                .append(", p99 <= ").append(P99_TARGET).append(".\n\n");
+                .append(", p99 <= ").append(P99_TARGET).append(". Server CPU per request is the server JVM's user and system ")
+                .append("time over the measured period divided by the requests answered: no target, but free of the share of the ")
+                .append("cores the load generator took, so it shows what a request costs the server when throughput is noisy.\n\n");
         if (!token.isEmpty()) {
             md.append("## Token issuance (client_credentials)\n\n");
             md.append(comparison(token, List.of("basic", "post", "keyid"), "stock"));
             md.append("\n`keyid`: the key id as client id (Basic), compared with the stock client on Basic in the same window.\n\n");
             md.append("![token throughput](chart.svg)\n\n");
             Files.writeString(results.resolve("chart.svg"), chart(token));
+        }
+        if (!tokenCpu.isEmpty()) {
+            md.append(tokenCpu(tokenCpu));
         }
         if (!introspection.isEmpty()) {
             md.append("## Introspection\n\n");
@@ -133,8 +140,9 @@ public final class Report {
     }
 
     private static String comparison(List<JsonNode> runs, List<String> methods, String reference) {
-        StringBuilder table = new StringBuilder("| method | clients | rounds | stock req/s | machine user req/s | throughput ratio | stock p99 ms | machine user p99 ms | p99 ratio | errors | verdict |\n")
-                .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+        StringBuilder table = new StringBuilder("| method | clients | rounds | stock req/s | machine user req/s | throughput ratio | stock p99 ms | machine user p99 ms | p99 ratio"
+                + " | server CPU ms per request, stock / machine user | errors | verdict |\n")
+                .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
         for (String method : methods) {
             for (int clients : List.of(1, 4, 16)) {
                 JsonNode stock = find(runs, method + " " + reference, clients);
@@ -145,13 +153,42 @@ public final class Report {
                 double throughputRatio = machineUser.path("throughput").asDouble() / stock.path("throughput").asDouble();
                 double p99Ratio = machineUser.path("p99Ms").asDouble() / stock.path("p99Ms").asDouble();
                 boolean met = throughputRatio >= THROUGHPUT_TARGET && (method.equals("introspect") || p99Ratio <= P99_TARGET);
-                table.append(String.format(Locale.ROOT, "| %s | %d | %d | %.0f | %.0f | %.3f | %.1f | %.1f | %.3f | %d | %s |%n",
+                table.append(String.format(Locale.ROOT, "| %s | %d | %d | %.0f | %.0f | %.3f | %.1f | %.1f | %.3f | %s | %d | %s |%n",
                         method, clients, stock.path("rounds").asInt(), stock.path("throughput").asDouble(), machineUser.path("throughput").asDouble(),
                         throughputRatio, stock.path("p99Ms").asDouble(), machineUser.path("p99Ms").asDouble(), p99Ratio,
-                        stock.path("errors").asLong() + machineUser.path("errors").asLong(), met ? "met" : "missed"));
+                        serverCpu(stock, machineUser), stock.path("errors").asLong() + machineUser.path("errors").asLong(), met ? "met" : "missed"));
             }
         }
         return table.toString();
+    }
+
+    /** {@code bench/token-cpu.sh}: server CPU per token at one client, with the per-node key cache and without it. */
+    private static String tokenCpu(List<JsonNode> runs) {
+        StringBuilder md = new StringBuilder("## Server CPU per token, with the key cache and without it (`bench/token-cpu.sh`)\n\n")
+                .append("One client; each variant on a server of its own, so compare within a column.\n\n")
+                .append("| request | rounds | key cache on: ms CPU per token | req/s | key cache off: ms CPU per token | req/s |\n")
+                .append("|---|---:|---:|---:|---:|---:|\n");
+        for (String label : List.of("basic stock", "basic machine-user", "post stock", "post machine-user", "keyid machine-user")) {
+            JsonNode on = find(runs.stream().filter(run -> "on".equals(run.path("keyCache").asText())).toList(), label, 1);
+            JsonNode off = find(runs.stream().filter(run -> "off".equals(run.path("keyCache").asText())).toList(), label, 1);
+            if (on == null || off == null) {
+                continue;
+            }
+            md.append(String.format(Locale.ROOT, "| %s | %d | %.3f | %.0f | %.3f | %.0f |%n", label, on.path("rounds").asInt(),
+                    on.path("serverCpuMsPerRequest").asDouble(), on.path("throughput").asDouble(),
+                    off.path("serverCpuMsPerRequest").asDouble(), off.path("throughput").asDouble()));
+        }
+        return md.append("\n").toString();
+    }
+
+    /** Not a target: it explains a throughput ratio, being free of the load generator's share of the cores. */
+    private static String serverCpu(JsonNode stock, JsonNode machineUser) {
+        if (!stock.has("serverCpuMsPerRequest") || !machineUser.has("serverCpuMsPerRequest")) {
+            return "-";
+        }
+        double stockCpu = stock.path("serverCpuMsPerRequest").asDouble();
+        double machineUserCpu = machineUser.path("serverCpuMsPerRequest").asDouble();
+        return String.format(Locale.ROOT, "%.2f / %.2f (%.3f)", stockCpu, machineUserCpu, machineUserCpu / stockCpu);
     }
 
     private static String chart(List<JsonNode> token) {
@@ -200,13 +237,17 @@ public final class Report {
         if (rounds.isEmpty()) {
             return null;
         }
-        return JSON.createObjectNode()
+        ObjectNode point = JSON.createObjectNode()
                 .put("label", label)
                 .put("concurrency", clients)
                 .put("rounds", rounds.size())
                 .put("throughput", mean(rounds, "throughput"))
                 .put("p99Ms", mean(rounds, "p99Ms"))
                 .put("errors", rounds.stream().mapToLong(run -> run.path("errors").asLong()).sum());
+        if (rounds.stream().allMatch(run -> run.has("serverCpuMsPerRequest"))) {
+            point.put("serverCpuMsPerRequest", mean(rounds, "serverCpuMsPerRequest"));
+        }
+        return point;
     }
 
     private static double mean(List<JsonNode> runs, String field) {
