@@ -189,7 +189,7 @@ class JpaAccessKeyStore implements AccessKeyStore {
     /**
      * A bulk delete counts the rows it removed. When two requests remove the same key at once,
      * the second waits for the first and then removes nothing, which is a "not found" for its
-     * caller, where em.get().remove would end in a stale-state failure. It also frees the slot at once,
+     * caller, where EntityManager.remove would end in a stale-state failure. It also frees the slot at once,
      * before a replacement is inserted into it.
      */
     private boolean removeRow(AccessKeyEntity entity) {
