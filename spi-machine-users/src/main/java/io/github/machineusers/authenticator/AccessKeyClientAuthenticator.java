@@ -86,28 +86,17 @@ public class AccessKeyClientAuthenticator extends AbstractClientAuthenticator {
         RealmModel realm = context.getRealm();
         long now = Time.currentTimeMillis();
 
-        ClientModel client = session.clients().getClientByClientId(realm, presented.id());
-        KeyCredential key;
-        if (client != null) {
-            if (!MachineUser.isMachineUser(client)) {
-                return;
-            }
-            key = cache.keysOf(session, realm, client).stream()
-                    .filter(k -> k.secretMatches(presented.secret()))
-                    .findFirst().orElse(null);
-        } else if (AccessKeySecrets.looksLikeKeyId(presented.id())) {
-            String owner = cache.ownerOf(session, realm, presented.id());
-            client = owner == null ? null : session.clients().getClientById(realm, owner);
-            KeyCredential named = client == null ? null : cache.keysOf(session, realm, client).stream()
-                    .filter(k -> k.id().equals(presented.id()))
-                    .findFirst().orElse(null);
-            if (named == null) {
-                return;
-            }
-            key = named.secretMatches(presented.secret()) ? named : null;
-        } else {
+        // A key id is never a machine user's client id (the API refuses one), and Keycloak does not cache a
+        // client-id miss, so a key id is looked up as a key first: from the key cache, it costs no database read.
+        Match match = AccessKeySecrets.looksLikeKeyId(presented.id()) ? byKeyId(session, realm, presented) : null;
+        if (match == null) {
+            match = byClientId(session, realm, presented);
+        }
+        if (match == null) {
             return;
         }
+        ClientModel client = match.machineUser();
+        KeyCredential key = match.key();
 
         context.setClient(client);
         context.getEvent().client(client);
@@ -132,6 +121,34 @@ public class AccessKeyClientAuthenticator extends AbstractClientAuthenticator {
             machineUsers.usage().recordKeyUsed(key.id());
         }
         context.success();
+    }
+
+    /** The machine user the presented id names, and the key whose secret was presented, null when it matches none. */
+    private record Match(ClientModel machineUser, KeyCredential key) {
+    }
+
+    private Match byKeyId(KeycloakSession session, RealmModel realm, PresentedCredentials presented) {
+        String owner = cache.ownerOf(session, realm, presented.id());
+        ClientModel client = owner == null ? null : session.clients().getClientById(realm, owner);
+        if (client == null || !MachineUser.isMachineUser(client)) {
+            return null;
+        }
+        return cache.keysOf(session, realm, client).stream()
+                .filter(k -> k.id().equals(presented.id()))
+                .findFirst()
+                .map(named -> new Match(client, named.secretMatches(presented.secret()) ? named : null))
+                .orElse(null);
+    }
+
+    private Match byClientId(KeycloakSession session, RealmModel realm, PresentedCredentials presented) {
+        ClientModel client = session.clients().getClientByClientId(realm, presented.id());
+        if (client == null || !MachineUser.isMachineUser(client)) {
+            return null;
+        }
+        KeyCredential key = cache.keysOf(session, realm, client).stream()
+                .filter(k -> k.secretMatches(presented.secret()))
+                .findFirst().orElse(null);
+        return new Match(client, key);
     }
 
     /** The same answer Keycloak gives for an unknown client. */
