@@ -30,7 +30,7 @@ public class AccessKeyIdMapper extends MachineUserClaimMapper {
     public AccessToken transformIntrospectionToken(AccessToken token, ProtocolMapperModel mappingModel, KeycloakSession session,
                                                    UserSessionModel userSession, ClientSessionContext clientSessionCtx) {
         if (OIDCAttributeMapperHelper.includeInIntrospection(mappingModel)) {
-            Object keyId = IntrospectedToken.claim(session, CLAIM);
+            String keyId = IntrospectedToken.claims(session, token).accessKeyId();
             if (keyId != null) {
                 token.getOtherClaims().put(CLAIM, keyId);
             }
