@@ -126,10 +126,11 @@ public class JpaMachineUserProvider implements MachineUserProvider {
         if (matchesNothing(query)) {
             return Stream.empty();
         }
+        SearchPattern pattern = patternOf(query);
         // Whole rows, not ids: a listing then reads each one's creation time and creator without another query.
-        TypedQuery<MachineUserEntity> q = em.get().createQuery("select m " + from(query) + " order by m.createdAt desc, m.id desc",
+        TypedQuery<MachineUserEntity> q = em.get().createQuery("select m " + from(query, pattern) + " order by m.createdAt desc, m.id desc",
                 MachineUserEntity.class);
-        bind(q, realm, query);
+        bind(q, realm, query, pattern);
         return q.setFirstResult(first).setMaxResults(max).getResultList().stream()
                 .map(entity -> session.clients().getClientById(realm, entity.getId()))
                 .filter(Objects::nonNull);
@@ -141,8 +142,9 @@ public class JpaMachineUserProvider implements MachineUserProvider {
             return 0;
         }
         // count(*), not count(m): PostgreSQL can then answer from the (realm, created) index alone.
-        TypedQuery<Long> q = em.get().createQuery("select count(*) " + from(query), Long.class);
-        bind(q, realm, query);
+        SearchPattern pattern = patternOf(query);
+        TypedQuery<Long> q = em.get().createQuery("select count(*) " + from(query, pattern), Long.class);
+        bind(q, realm, query, pattern);
         return q.getSingleResult();
     }
 
@@ -165,12 +167,16 @@ public class JpaMachineUserProvider implements MachineUserProvider {
      * The directory alone, which holds what a search compares; Keycloak's client table only for the
      * status, which is the client's enabled flag.
      */
-    private static String from(MachineUserQuery query) {
+    private static SearchPattern patternOf(MachineUserQuery query) {
+        return query.search() == null ? null : SearchPattern.of(query.search());
+    }
+
+    private static String from(MachineUserQuery query, SearchPattern pattern) {
         StringBuilder jpql = new StringBuilder(query.suspended() != null
                 ? "from MachineUserEntity m, ClientEntity c where c.id = m.id and c.enabled = :enabled and m.realmId = :realmId"
                 : "from MachineUserEntity m where m.realmId = :realmId");
-        if (query.search() != null) {
-            jpql.append(" and ").append(SearchPattern.of(query.search()).jpqlCondition());
+        if (pattern != null) {
+            jpql.append(" and ").append(pattern.jpqlCondition());
         }
         if (query.partitionIds() != null) {
             jpql.append(" and m.partitionId in :partitionIds");
@@ -178,10 +184,10 @@ public class JpaMachineUserProvider implements MachineUserProvider {
         return jpql.toString();
     }
 
-    private static void bind(TypedQuery<?> q, RealmModel realm, MachineUserQuery query) {
+    private static void bind(TypedQuery<?> q, RealmModel realm, MachineUserQuery query, SearchPattern pattern) {
         q.setParameter("realmId", realm.getId());
-        if (query.search() != null) {
-            q.setParameter("search", SearchPattern.of(query.search()).value());
+        if (pattern != null) {
+            q.setParameter("search", pattern.value());
         }
         if (query.suspended() != null) {
             q.setParameter("enabled", !query.suspended());
