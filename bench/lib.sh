@@ -81,3 +81,32 @@ basic() { printf 'Authorization: Basic %s' "$(printf '%s:%s' "$1" "$2" | base64 
 # load label url concurrency warmup seconds form-body|GET [Header: value]...: one JSON line, with
 # the server JVM's CPU per request once start_server has set JVM_PID.
 load() { java -Xmx512m ${JVM_PID:+-Dbench.serverPid=$JVM_PID} -cp "$JAR" io.github.machineusers.bench.LoadGenerator "$@"; }
+
+# create_bench_realm: realm bench with a stock confidential client (stock-client, STOCK_SECRET), a
+# machine user (MU_CLIENT, MU_KEY, MU_SECRET) and a resource server (bench-api, RS_SECRET) whose
+# role both hold, so both get bench-api in aud and it may introspect their tokens. The token
+# lifespan is longer than a run, so introspected tokens stay active; the same for both clients.
+create_bench_realm() {
+  local R=/bench
+  api POST "" '{"realm":"bench","enabled":true,"accessTokenLifespan":3600}'
+  STOCK_SECRET=$(random_secret stock)
+  api POST "$R/clients" "{\"clientId\":\"stock-client\",\"publicClient\":false,\"secret\":\"$STOCK_SECRET\",\"standardFlowEnabled\":false,\"serviceAccountsEnabled\":true}"
+  RS_SECRET=$(random_secret rs)
+  api POST "$R/clients" "{\"clientId\":\"bench-api\",\"publicClient\":false,\"secret\":\"$RS_SECRET\",\"standardFlowEnabled\":false,\"serviceAccountsEnabled\":false}"
+  local rs_id role mu stock_id client user
+  rs_id=$(api GET "$R/clients?clientId=bench-api" | jq -r '.[0].id')
+  api POST "$R/clients/$rs_id/roles" '{"name":"read"}'
+  role=$(api GET "$R/clients/$rs_id/roles/read")
+  mu=$(api POST "$R/machine-users" '{"name":"Bench gateway"}')
+  MU_CLIENT=$(echo "$mu" | jq -r .clientId); MU_KEY=$(echo "$mu" | jq -r .accessKey.id); MU_SECRET=$(echo "$mu" | jq -r .accessKey.secret)
+  stock_id=$(api GET "$R/clients?clientId=stock-client" | jq -r '.[0].id')
+  for client in "$stock_id" "$(echo "$mu" | jq -r .id)"; do
+    user=$(api GET "$R/clients/$client/service-account-user" | jq -r .id)
+    api POST "$R/users/$user/role-mappings/clients/$rs_id" "[$role]"
+  done
+  TOKEN_URL="$BASE/realms/bench/protocol/openid-connect/token"
+  INTROSPECT_URL="$TOKEN_URL/introspect"
+}
+
+# access_token <client id> <secret>: a client-credentials access token of realm bench.
+access_token() { curl -fs -u "$1:$2" -d grant_type=client_credentials "$TOKEN_URL" | jq -r .access_token; }

@@ -37,24 +37,7 @@ build_server with --db=dev-file
 rm -rf "$KC_HOME/data"
 start_server token
 admin_login
-R=/bench
-# A lifespan longer than the run, so introspected tokens stay active; the same for both clients.
-api POST "" '{"realm":"bench","enabled":true,"accessTokenLifespan":3600}'
-STOCK_SECRET=$(random_secret stock)
-api POST "$R/clients" "{\"clientId\":\"stock-client\",\"publicClient\":false,\"secret\":\"$STOCK_SECRET\",\"standardFlowEnabled\":false,\"serviceAccountsEnabled\":true}"
-RS_SECRET=$(random_secret rs)
-api POST "$R/clients" "{\"clientId\":\"bench-api\",\"publicClient\":false,\"secret\":\"$RS_SECRET\",\"standardFlowEnabled\":false,\"serviceAccountsEnabled\":false}"
-RS_ID=$(api GET "$R/clients?clientId=bench-api" | jq -r '.[0].id')
-api POST "$R/clients/$RS_ID/roles" '{"name":"read"}'
-ROLE=$(api GET "$R/clients/$RS_ID/roles/read")
-MU=$(api POST "$R/machine-users" '{"name":"Bench gateway"}')
-MU_CLIENT=$(echo "$MU" | jq -r .clientId); MU_KEY=$(echo "$MU" | jq -r .accessKey.id); MU_SECRET=$(echo "$MU" | jq -r .accessKey.secret)
-STOCK_ID=$(api GET "$R/clients?clientId=stock-client" | jq -r '.[0].id')
-for client in "$STOCK_ID" "$(echo "$MU" | jq -r .id)"; do # both get bench-api in aud, to be introspectable by it
-  user=$(api GET "$R/clients/$client/service-account-user" | jq -r .id)
-  api POST "$R/users/$user/role-mappings/clients/$RS_ID" "[$ROLE]"
-done
-TOKEN_URL="$BASE/realms/bench/protocol/openid-connect/token"
+create_bench_realm
 
 : > "$OUT/token.jsonl"
 # pair <label> <url> <clients> <stock form> <stock header> <machine-user form> <machine-user header>: one round of
@@ -90,9 +73,8 @@ for round in $(seq 1 "$ROUNDS"); do
 done
 
 : > "$OUT/introspection.jsonl"
-STOCK_TOKEN=$(curl -fs -u "stock-client:$STOCK_SECRET" -d grant_type=client_credentials "$TOKEN_URL" | jq -r .access_token)
-MU_TOKEN=$(curl -fs -u "$MU_CLIENT:$MU_SECRET" -d grant_type=client_credentials "$TOKEN_URL" | jq -r .access_token)
-INTROSPECT_URL="$TOKEN_URL/introspect"
+STOCK_TOKEN=$(access_token stock-client "$STOCK_SECRET")
+MU_TOKEN=$(access_token "$MU_CLIENT" "$MU_SECRET")
 for token in "$STOCK_TOKEN" "$MU_TOKEN"; do
   load "warm-up introspect" "$INTROSPECT_URL" 4 0 15 "token=$token" "$(basic bench-api "$RS_SECRET")" > /dev/null
 done

@@ -133,16 +133,17 @@ TOKEN_URL="$BASE/realms/scale/protocol/openid-connect/token"
 AUTH="Authorization: Bearer $TOKEN"
 ADMIN="$BASE/admin/realms/scale/machine-users"
 PREFIX=${MIDDLE_NAME:0:12}
-# A longer warm-up than the throughput points: these come first after a (re)start of the server.
-latency() { load "$1" "$2" 1 "$((WARMUP > 10 ? WARMUP : 10))" "$SECONDS_PER_POINT" "${@:3}" | record latency "$TOTAL"; }
+# point <phase> <label> <url> <form|GET> [header]: one client, recorded under the phase. A longer
+# warm-up than the throughput points: these come first after a (re)start of the server.
+point() { load "$2" "$3" 1 "$((WARMUP > 10 ? WARMUP : 10))" "$SECONDS_PER_POINT" "${@:4}" | record "$1" "$TOTAL"; }
+latency() { point latency "$@"; }
 latency "list first page" "$ADMIN?first=0&max=20" GET "$AUTH"
 latency "search name prefix $PREFIX" "$ADMIN?search=$PREFIX&first=0&max=20" GET "$AUTH"
 latency "filter partition" "$ADMIN?partition=%2FSite%2005&first=0&max=20" GET "$AUTH"
 latency "count" "$ADMIN/count" GET "$AUTH"
 # Not a target: what a term that starts with * costs, since it reads every machine user of the realm.
 INFIX=${MIDDLE_NAME:1:11}
-load "search any part *$INFIX" "$ADMIN?search=*$INFIX&first=0&max=20" 1 "$((WARMUP > 10 ? WARMUP : 10))" "$SECONDS_PER_POINT" GET "$AUTH" \
-  | record reference "$TOTAL"
+point reference "search any part *$INFIX" "$ADMIN?search=*$INFIX&first=0&max=20" GET "$AUTH"
 latency "token middle" "$TOKEN_URL" grant_type=client_credentials "$(basic "$MIDDLE_CLIENT" "$MIDDLE_SECRET")"
 
 echo ">> Token throughput: a machine user of realm small (10) against the middle one of realm scale ($TOTAL), alternating"

@@ -20,12 +20,7 @@ for cache in on off; do
   if [ $cache = on ]; then start_server "cpu-cache-on"
   else start_server "cpu-cache-off" --spi-client-authenticator--machine-user-access-key--cache-size=0; fi
   admin_login
-  api POST "" '{"realm":"bench","enabled":true,"accessTokenLifespan":3600}'
-  STOCK_SECRET=$(random_secret stock)
-  api POST /bench/clients "{\"clientId\":\"stock-client\",\"publicClient\":false,\"secret\":\"$STOCK_SECRET\",\"standardFlowEnabled\":false,\"serviceAccountsEnabled\":true}"
-  MU=$(api POST /bench/machine-users '{"name":"Bench gateway"}')
-  MU_CLIENT=$(echo "$MU" | jq -r .clientId); MU_KEY=$(echo "$MU" | jq -r .accessKey.id); MU_SECRET=$(echo "$MU" | jq -r .accessKey.secret)
-  TOKEN_URL="$BASE/realms/bench/protocol/openid-connect/token"
+  create_bench_realm
   # point <label> <form> [header]: one JSON line, tagged with the cache variant.
   point() { load "$1" "$TOKEN_URL" 1 "$WARMUP" "$SECONDS_PER_POINT" "$2" ${3:+"$3"} | jq -c --arg cache $cache '. + {keyCache: $cache}'; }
   points() {
