@@ -1,7 +1,5 @@
 package io.github.machineusers.mapper;
 
-import java.util.Objects;
-
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.ws.rs.core.MediaType;
@@ -23,7 +21,6 @@ import org.keycloak.representations.AccessToken;
  */
 final class IntrospectedToken {
 
-    private static final String ATTRIBUTE = IntrospectedToken.class.getName();
     private static final IssuanceClaims NONE = new IssuanceClaims(null, null);
 
     /** The claims of the raw token this class reads; Jackson skips the rest. */
@@ -37,12 +34,8 @@ final class IntrospectedToken {
 
     /** The issuance claims of the token Keycloak verified and rebuilt as {@code verified}, or all null. */
     static IssuanceClaims claims(KeycloakSession session, AccessToken verified) {
-        IssuanceClaims claims = session.getAttribute(ATTRIBUTE, IssuanceClaims.class);
-        if (claims == null) {
-            claims = read(session);
-            session.setAttribute(ATTRIBUTE, claims);
-        }
-        return claims.id() != null && Objects.equals(claims.id(), verified.getId()) ? claims : NONE;
+        IssuanceClaims claims = read(session);
+        return claims.id() != null && claims.id().equals(verified.getId()) ? claims : NONE;
     }
 
     private static IssuanceClaims read(KeycloakSession session) {
