@@ -8,6 +8,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.machineusers.extension.Paging;
 import io.github.machineusers.access.MachineUserPermissions;
+import io.github.machineusers.access.RoleGrantGuard;
 import io.github.machineusers.groups.MachineUserGroups;
 import io.github.machineusers.manage.MachineUserManager;
 import io.github.machineusers.model.MachineUser;
@@ -192,6 +193,8 @@ public class MachineUserGroupsResource {
         permissions.requireManage();
         GroupModel group = existing(id);
         MachineUser member = machineUser(machineUserId);
+        // Joining grants whatever the group holds, so it needs the same right as granting those sets one by one.
+        new RoleGrantGuard(permissions, realm).requireMayGrantAll(group.getRoleMappingsStream());
         if (new MachineUserManager(session, realm).join(member, group, AdminActors.of(auth))) {
             events.send(OperationType.CREATE, AdminEvents.GROUP, Map.of("machineUserId", member.id(), "clientId", member.clientId()),
                     "machine-user-groups", group.getId(), "members", member.id());

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.machineusers.access.RoleGrantGuard;
 import io.github.machineusers.groups.MachineUserGroups;
 import io.github.machineusers.manage.MachineUserManager;
 import io.github.machineusers.partitions.Partitions;
@@ -142,6 +143,8 @@ public class MachineUsersResource {
         if (!groups.isEmpty()) {
             // Groups carry partition grants, so joining one is a realm-wide decision.
             permissions.requireManage();
+            RoleGrantGuard guard = new RoleGrantGuard(permissions, realm);
+            groups.forEach(group -> guard.requireMayGrantAll(group.getRoleMappingsStream()));
         }
         MachineUserManager.Created created;
         try {

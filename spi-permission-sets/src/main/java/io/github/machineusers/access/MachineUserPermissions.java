@@ -35,6 +35,10 @@ public final class MachineUserPermissions {
         this.realm = realm;
     }
 
+    public KeycloakSession session() {
+        return session;
+    }
+
     public AdminPermissionEvaluator evaluator() {
         return auth;
     }

@@ -64,6 +64,14 @@ public final class AdminApi {
         return new AdminApi(baseUrl, realm, username, password);
     }
 
+    /** With a bearer token obtained elsewhere, such as a machine user's own token; it is never renewed. */
+    public static AdminApi withToken(String bearerToken) {
+        AdminApi api = new AdminApi(KeycloakTestServer.get().baseUrl(), null, null, null);
+        api.accessToken = bearerToken;
+        api.renewAt = Instant.MAX;
+        return api;
+    }
+
     /** The current access token, fetched or renewed as needed; also useful for calling other endpoints. */
     public synchronized String accessToken() {
         if (accessToken == null || !Instant.now().isBefore(renewAt)) {
