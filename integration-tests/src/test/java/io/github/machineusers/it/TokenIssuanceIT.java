@@ -55,26 +55,6 @@ class TokenIssuanceIT {
         assertThat(claims.getStringClaim("access_key_id")).isEqualTo(keyId);
     }
 
-    /**
-     * Our API refuses client ids shaped like key ids, Keycloak's clients API does not: such an id,
-     * first looked up as a key and found as none, must still be found as the client id it is.
-     */
-    @Test
-    void aClientIdShapedLikeAKeyIdGivenThroughTheStockApiStillWorks() throws Exception {
-        JsonNode created = fixture.machineUsers().createWithKey("Renamed in the console");
-        String keyShapedClientId = "MUAKRENAMEDBYSTOCKAP";
-        assertThat(keyShapedClientId).matches("MUAK[A-Z2-7]{16}");
-        fixture.admin().put("/" + fixture.realm() + "/clients/" + created.path("id").asText(), Map.of("clientId", keyShapedClientId))
-                .expectStatus(204);
-
-        TokenClient.Result result = tokens.clientCredentials(keyShapedClientId, created.path("accessKey").path("secret").asText(), Method.BASIC);
-
-        assertThat(result.ok()).as(result.rawBody()).isTrue();
-        JWTClaimsSet claims = tokens.verify(result.accessToken());
-        assertThat(claims.getStringClaim("azp")).isEqualTo(keyShapedClientId);
-        assertThat(claims.getStringClaim("access_key_id")).isEqualTo(created.path("accessKey").path("id").asText());
-    }
-
     @Test
     void tokenLifetimeIsTheMachineUsersLifespan() throws Exception {
         JsonNode created = fixture.machineUsers().create(Map.of("name", "Short lived", "accessTokenLifespan", 120))

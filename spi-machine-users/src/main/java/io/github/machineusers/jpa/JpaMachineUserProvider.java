@@ -12,6 +12,7 @@ import io.github.machineusers.model.HistoryStore;
 import io.github.machineusers.model.MachineUser;
 import io.github.machineusers.model.MachineUserProvider;
 import io.github.machineusers.model.MachineUserQuery;
+import io.github.machineusers.model.RecordedState;
 import io.github.machineusers.model.UsageStore;
 import io.github.machineusers.permissionsets.StoredText;
 import io.github.machineusers.usage.UsageBuffer;
@@ -47,6 +48,8 @@ public class JpaMachineUserProvider implements MachineUserProvider {
         entity.setCreatedAt(Time.currentTimeMillis());
         entity.setCreatedBy(createdBy);
         entity.setPartitionId(client.getAttribute(MachineUser.PARTITION));
+        entity.setSuspended(!client.isEnabled());
+        entity.setNotBefore(client.getNotBefore());
         copySearchText(entity, client);
         em.get().persist(entity);
         // A client from a realm import carries the stamp it was exported with, under which a node
@@ -87,8 +90,18 @@ public class JpaMachineUserProvider implements MachineUserProvider {
     }
 
     @Override
-    public boolean isRegistered(RealmModel realm, String clientId) {
-        return find(realm, clientId) != null;
+    public RecordedState recordedState(RealmModel realm, String machineUserId) {
+        MachineUserEntity entity = find(realm, machineUserId);
+        return entity == null ? null : new RecordedState(entity.isSuspended(), entity.getNotBefore(), entity.getPartitionId());
+    }
+
+    @Override
+    public void recordState(RealmModel realm, ClientModel client) {
+        MachineUserEntity entity = find(realm, client.getId());
+        if (entity != null) {
+            entity.setSuspended(!client.isEnabled());
+            entity.setNotBefore(client.getNotBefore());
+        }
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.util.Objects;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.machineusers.authenticator.AccessKeyClientAuthenticator;
+import io.github.machineusers.integrity.StockClientChanges;
 import io.github.machineusers.model.Actor;
 import io.github.machineusers.notify.MachineUserMailer;
 import io.github.machineusers.notify.MailAfterCommit;
@@ -27,6 +28,7 @@ import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.protocol.oidc.OIDCLoginProtocol;
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.services.managers.ClientManager;
@@ -67,7 +69,7 @@ public class MachineUserManager {
         boolean generateKey = rep.generateKey == null || rep.generateKey;
         Long keyExpiresAt = generateKey ? Validation.keyExpiry("keyExpiresAt", rep.keyExpiresAt, policy, Time.currentTimeMillis()) : null;
 
-        ClientModel client = ClientManager.createClient(session, realm, clientRepresentation(clientId == null ? ClientIds.fromName(name) : clientId, name, description));
+        ClientModel client = createClient(clientRepresentation(clientId == null ? ClientIds.fromName(name) : clientId, name, description));
         // Machine users authenticate with access keys only; a Keycloak client secret would be a second, unmanaged credential.
         client.setSecret(null);
         new ClientManager(new RealmManager(session)).enableServiceAccount(client);
@@ -100,6 +102,17 @@ public class MachineUserManager {
                 ? new AccessKeyManager(session, realm).create(machineUser, null, keyExpiresAt, actor)
                 : null;
         return new Created(machineUser, key);
+    }
+
+    /** Keycloak publishes a client update while it creates the client; that one is ours, not a stock change to vet. */
+    private ClientModel createClient(ClientRepresentation rep) {
+        rep.setId(KeycloakModelUtils.generateId());
+        session.setAttribute(StockClientChanges.API_CHANGE, rep.getId());
+        try {
+            return ClientManager.createClient(session, realm, rep);
+        } finally {
+            session.removeAttribute(StockClientChanges.API_CHANGE);
+        }
     }
 
     private static ClientRepresentation clientRepresentation(String clientId, String name, String description) {
@@ -196,6 +209,7 @@ public class MachineUserManager {
         setOrRemove(client, MachineUser.SUSPENDED_REASON, why);
         long now = Time.currentTimeMillis();
         client.setAttribute(MachineUser.SUSPENDED_AT, Long.toString(now));
+        provider.recordState(realm, client);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("reason", why);
         provider.history().record(realm, client.getId(), HistoryAction.SUSPENDED, actor, details);
@@ -211,6 +225,7 @@ public class MachineUserManager {
         client.setEnabled(true);
         client.removeAttribute(MachineUser.SUSPENDED_REASON);
         client.removeAttribute(MachineUser.SUSPENDED_AT);
+        provider.recordState(realm, client);
         provider.history().record(realm, client.getId(), HistoryAction.RESUMED, actor, Map.of());
         waitUntilNewTokensAreValid(client.getNotBefore());
     }

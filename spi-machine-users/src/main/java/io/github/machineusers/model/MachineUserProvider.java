@@ -17,7 +17,11 @@ public interface MachineUserProvider extends Provider {
     /** Registers a client that has just been marked as a machine user. */
     void register(RealmModel realm, ClientModel client, String createdBy);
 
-    boolean isRegistered(RealmModel realm, String clientId);
+    /** Ban and owner partition as the machine-users API last recorded them; null for a client that is not a registered machine user. */
+    RecordedState recordedState(RealmModel realm, String machineUserId);
+
+    /** Records the client's enabled flag and not-before time as the machine user's ban, after the API changed them. */
+    void recordState(RealmModel realm, ClientModel client);
 
     /** Copies the client's name and client id into the directory after either changed. */
     void refreshSearchText(RealmModel realm, ClientModel client);

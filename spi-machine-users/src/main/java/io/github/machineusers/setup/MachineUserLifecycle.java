@@ -2,6 +2,7 @@ package io.github.machineusers.setup;
 
 import java.util.Map;
 
+import io.github.machineusers.integrity.StockClientChanges;
 import io.github.machineusers.model.Actor;
 import io.github.machineusers.model.HistoryAction;
 import io.github.machineusers.model.MachineUser;
@@ -25,11 +26,17 @@ public class MachineUserLifecycle {
     }
 
     public void onEvent(ProviderEvent event) {
-        if (event instanceof RealmModel.RealmPostCreateEvent created) {
+        if (event instanceof RealmModel.RealmCreationEvent created) {
+            StockClientChanges.realmCreationStarted(created.getKeycloakSession(), created.getCreatedRealm());
+        } else if (event instanceof ClientModel.ClientCreationEvent created && created.getKeycloakSession() != null) {
+            StockClientChanges.clientCreated(created.getKeycloakSession(), created.getCreatedClient());
+        } else if (event instanceof RealmModel.RealmPostCreateEvent created) {
+            StockClientChanges.realmCreationEnded(created.getKeycloakSession(), created.getCreatedRealm());
             MachineUserRealmSetup.apply(created.getKeycloakSession(), created.getCreatedRealm());
             TemplateAdminRoles.wire(created.getCreatedRealm());
             registerImportedMachineUsers(created.getKeycloakSession(), created.getCreatedRealm());
         } else if (event instanceof ClientModel.ClientUpdatedEvent updated) {
+            StockClientChanges.clientUpdated(updated.getKeycloakSession(), updated.getUpdatedClient());
             onClientUpdated(updated.getKeycloakSession(), updated.getUpdatedClient());
         } else if (event instanceof ClientModel.ClientRemovedEvent removed) {
             onClientRemoved(removed.getKeycloakSession(), removed.getClient());

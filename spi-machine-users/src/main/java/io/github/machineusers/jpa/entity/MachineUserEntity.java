@@ -33,6 +33,33 @@ public class MachineUserEntity {
     @Column(name = "SEARCH_CLIENT_ID")
     private String searchClientId;
 
+    /**
+     * The ban as the machine-users API last set it. The client's enabled flag and not-before time are
+     * Keycloak's enforcement of it; these copies are where the stock clients API cannot write, so a
+     * stock change that would undo the ban can be told from one that leaves it alone.
+     */
+    @Column(name = "SUSPENDED", nullable = false)
+    private boolean suspended;
+
+    @Column(name = "NOT_BEFORE", nullable = false)
+    private int notBefore;
+
+    public boolean isSuspended() {
+        return suspended;
+    }
+
+    public void setSuspended(boolean suspended) {
+        this.suspended = suspended;
+    }
+
+    public int getNotBefore() {
+        return notBefore;
+    }
+
+    public void setNotBefore(int notBefore) {
+        this.notBefore = notBefore;
+    }
+
     public String getPartitionId() {
         return partitionId;
     }

@@ -1,0 +1,194 @@
+package io.github.machineusers.integrity;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import io.github.machineusers.authenticator.AccessKeyClientAuthenticator;
+import io.github.machineusers.keys.AccessKeySecrets;
+import io.github.machineusers.model.Actor;
+import io.github.machineusers.model.HistoryAction;
+import io.github.machineusers.model.MachineUser;
+import io.github.machineusers.model.MachineUserProvider;
+import io.github.machineusers.model.RecordedState;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.ModelValidationException;
+import org.keycloak.models.RealmModel;
+import org.keycloak.protocol.oidc.OIDCLoginProtocol;
+
+/**
+ * Keeps the promises of a machine user whatever stock path changes its client: Keycloak's clients
+ * API and console, partial import, realm import. Keycloak publishes {@link ClientModel.ClientUpdatedEvent}
+ * after every such change and before the transaction commits; a change that would weaken a machine
+ * user is refused there with a {@link ModelValidationException}, which the clients API answers as
+ * 400 with this message, and which rolls the whole change back.
+ *
+ * <p>Refused: another client authenticator (a plaintext secret would then authenticate past the
+ * keys' status, expiry, limit, usage and history), browser, password, device, CIBA and token-exchange
+ * grants, a public or bearer-only client, turning the service account off, a protocol other than
+ * OpenID Connect, re-enabling a suspended machine user or disabling an active one (the ban belongs to
+ * suspend and resume), lowering its not-before time (that would revive tokens a ban killed), moving it
+ * to another partition, removing the marker, and marking an existing client (that is adoption, not an
+ * attribute). A client id shaped like an access-key id is refused on every client, machine user or not,
+ * because the token endpoint looks such ids up as keys first.
+ *
+ * <p>Neutralised rather than refused: a client secret. Keycloak's own regenerate-secret endpoint sets
+ * one without publishing an event, and the console sends it back on its next save; it is cleared here,
+ * and it could not authenticate anyway, because the authenticator stays ours.
+ *
+ * <p>A client that arrives marked through a stock path (created through the clients API or a partial
+ * import) is made a machine user as the API would make it, owned by the realm root, with no keys.
+ * One that arrives with a realm import is normalised the same way and registered when the realm is
+ * complete, where its owner partition (also part of the file) can be resolved.
+ */
+public final class StockClientChanges {
+
+    /** Session attribute: ids of clients created in this transaction, from {@link ClientModel.ClientCreationEvent}. */
+    private static final String CREATED_NOW = "machine-users.clients-created-now";
+    /** Session attribute: ids of realms being created, between RealmCreationEvent and RealmPostCreateEvent. */
+    private static final String REALMS_IN_CREATION = "machine-users.realms-in-creation";
+    /** Session attribute the machine-users API sets while it changes a client itself. */
+    public static final String API_CHANGE = "machine-users.api-change";
+
+    /** Grants and features a machine user never has, by client attribute. */
+    private static final List<String> FORBIDDEN_ATTRIBUTES = List.of(
+            "oauth2.device.authorization.grant.enabled",
+            "oidc.ciba.grant.enabled",
+            "standard.token.exchange.enabled");
+
+    private StockClientChanges() {
+    }
+
+    public static void clientCreated(KeycloakSession session, ClientModel client) {
+        idsIn(session, CREATED_NOW).add(client.getId());
+    }
+
+    public static void realmCreationStarted(KeycloakSession session, RealmModel realm) {
+        idsIn(session, REALMS_IN_CREATION).add(realm.getId());
+    }
+
+    public static void realmCreationEnded(KeycloakSession session, RealmModel realm) {
+        idsIn(session, REALMS_IN_CREATION).remove(realm.getId());
+    }
+
+    /** Called for every {@link ClientModel.ClientUpdatedEvent}. */
+    public static void clientUpdated(KeycloakSession session, ClientModel client) {
+        if (AccessKeySecrets.looksLikeKeyId(client.getClientId())) {
+            throw new ModelValidationException("Client id '" + client.getClientId() + "' has the shape of a machine-user access-key id ("
+                    + AccessKeySecrets.KEY_ID_PREFIX + " and 16 letters or digits); choose another client id");
+        }
+        if (client.getId().equals(session.getAttribute(API_CHANGE))) {
+            return;
+        }
+        RealmModel realm = client.getRealm();
+        MachineUserProvider provider = session.getProvider(MachineUserProvider.class);
+        RecordedState recorded = provider.recordedState(realm, client.getId());
+        boolean marked = MachineUser.isMachineUser(client);
+        if (recorded == null) {
+            if (marked) {
+                arrivedMarked(session, realm, client, provider);
+            }
+            return;
+        }
+        if (!marked) {
+            throw refused(realm, client, "the '" + MachineUser.MARKER + "' attribute cannot be removed; delete the machine user instead");
+        }
+        List<String> problems = weakenings(client);
+        if (client.isEnabled() == recorded.suspended()) {
+            problems.add(recorded.suspended()
+                    ? "it is suspended; POST .../machine-users/{id}/resume lifts the ban"
+                    : "it is active; POST .../machine-users/{id}/suspend bans it");
+        }
+        if (client.getNotBefore() < recorded.notBefore()) {
+            problems.add("its not-before time cannot be moved back, which would revive tokens a ban killed");
+        }
+        if (!Objects.equals(recorded.partitionId(), client.getAttribute(MachineUser.PARTITION))) {
+            problems.add("its owner partition changes through PUT .../machine-users/{id} with 'partition'");
+        }
+        if (!problems.isEmpty()) {
+            throw refused(realm, client, String.join("; ", problems));
+        }
+        clearSecret(client);
+    }
+
+    private static void arrivedMarked(KeycloakSession session, RealmModel realm, ClientModel client, MachineUserProvider provider) {
+        if (!idsIn(session, CREATED_NOW).contains(client.getId())) {
+            throw refused(realm, client, "an existing client cannot be marked as a machine user through the clients API;"
+                    + " create a machine user with POST .../machine-users");
+        }
+        normalise(client);
+        if (idsIn(session, REALMS_IN_CREATION).contains(realm.getId())) {
+            // A realm import: registered with its owner partition once the realm's groups exist too.
+            return;
+        }
+        // Only the machine-users API decides ownership; a stock path cannot place a machine user in a partition.
+        client.removeAttribute(MachineUser.PARTITION);
+        provider.register(realm, client, Actor.SYSTEM.username());
+        provider.history().record(realm, client.getId(), HistoryAction.CREATED, Actor.SYSTEM,
+                Map.of("clientId", client.getClientId(), "via", "clients API"));
+    }
+
+    /** What a machine user is, whatever the representation that made it asked for. */
+    public static void normalise(ClientModel client) {
+        client.setProtocol(OIDCLoginProtocol.LOGIN_PROTOCOL);
+        client.setClientAuthenticatorType(AccessKeyClientAuthenticator.PROVIDER_ID);
+        client.setPublicClient(false);
+        client.setBearerOnly(false);
+        client.setServiceAccountsEnabled(true);
+        client.setStandardFlowEnabled(false);
+        client.setImplicitFlowEnabled(false);
+        client.setDirectAccessGrantsEnabled(false);
+        FORBIDDEN_ATTRIBUTES.forEach(client::removeAttribute);
+        clearSecret(client);
+    }
+
+    private static void clearSecret(ClientModel client) {
+        if (client.getSecret() != null) {
+            client.setSecret(null);
+        }
+    }
+
+    private static List<String> weakenings(ClientModel client) {
+        List<String> problems = new ArrayList<>();
+        if (!AccessKeyClientAuthenticator.PROVIDER_ID.equals(client.getClientAuthenticatorType())) {
+            problems.add("its client authenticator stays '" + AccessKeyClientAuthenticator.PROVIDER_ID + "'; credentials are managed under .../machine-users/{id}/keys");
+        }
+        if (!OIDCLoginProtocol.LOGIN_PROTOCOL.equals(client.getProtocol())) {
+            problems.add("its protocol stays openid-connect");
+        }
+        if (client.isPublicClient() || client.isBearerOnly()) {
+            problems.add("it stays a confidential client");
+        }
+        if (!client.isServiceAccountsEnabled()) {
+            problems.add("its service account stays on");
+        }
+        if (client.isStandardFlowEnabled() || client.isImplicitFlowEnabled() || client.isDirectAccessGrantsEnabled()) {
+            problems.add("it has no browser or password flow");
+        }
+        for (String attribute : FORBIDDEN_ATTRIBUTES) {
+            if ("true".equals(client.getAttribute(attribute))) {
+                problems.add("'" + attribute + "' stays off");
+            }
+        }
+        return problems;
+    }
+
+    private static ModelValidationException refused(RealmModel realm, ClientModel client, String why) {
+        return new ModelValidationException("Client '" + client.getClientId() + "' is a machine user, changed only through"
+                + " /admin/realms/" + realm.getName() + "/machine-users: " + why);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Set<String> idsIn(KeycloakSession session, String attribute) {
+        Object ids = session.getAttribute(attribute);
+        if (ids == null) {
+            ids = new HashSet<String>();
+            session.setAttribute(attribute, ids);
+        }
+        return (Set<String>) ids;
+    }
+}
