@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -121,6 +123,55 @@ class BadInputIT {
         assertThat(api.get("x".repeat(5000)).status()).isIn(404, 414);
         assertThat(api.keys(id + "/../" + id).status()).isIn(200, 400, 404);
         assertThat(api.list("search=%27%3B%20drop%20table%20CLIENT%3B%20--").status()).isEqualTo(200);
+        assertThat(state()).isEqualTo(snapshot);
+    }
+
+    /** Issue 21, case 6: what a fuzzer driven by the OpenAPI document found. */
+    @Test
+    void nullElementsAndScalarsForNames() {
+        List<Object> nothing = Collections.singletonList(null);
+        assertRefused(api.create(Map.of("name", "x", "permissionSets", nothing)), "permissionSets[0]");
+        assertRefused(api.create(Map.of("name", "x", "groups", nothing)), "groups[0]");
+        assertRefused(api.create(Map.of("name", 42)), "name");
+        assertRefused(api.create(Map.of("name", true)), "name");
+        assertRefused(api.create(Map.of("name", "x", "description", 3.5)), "description");
+
+        long groups = admin.get("/" + fixture.realm() + "/machine-user-groups/count").json().asLong();
+        assertRefused(admin.post("/" + fixture.realm() + "/machine-user-groups", Map.of("name", "g", "partitions", nothing)), "partitions[0]");
+        assertRefused(admin.post("/" + fixture.realm() + "/machine-user-groups", Map.of("name", 7)), "name");
+        assertThat(admin.get("/" + fixture.realm() + "/machine-user-groups/count").json().asLong()).isEqualTo(groups);
+        assertRefused(admin.post("/" + fixture.realm() + "/permission-sets", Map.of("name", false)), "name");
+        assertRefused(admin.post("/" + fixture.realm() + "/partitions", Map.of("name", 12)), "name");
+    }
+
+    @Test
+    void flagsAreTrueOrFalse() {
+        admin.post("/" + fixture.realm() + "/permission-sets", Map.of("name", "kept-set", "roles", List.of())).expectStatus(201);
+        assertRefused(admin.delete("/" + fixture.realm() + "/permission-sets/kept-set?force=notabool"), "force");
+        assertThat(admin.get("/" + fixture.realm() + "/permission-sets/kept-set").status()).isEqualTo(200);
+        assertRefused(api.list("includeSubPartitions=maybe"), "includeSubPartitions");
+        admin.delete("/" + fixture.realm() + "/permission-sets/kept-set?force=false").expectStatus(204);
+    }
+
+    @Test
+    void everythingUnderADeletedMachineUserButItsHistoryIsNotFound() {
+        JsonNode gone = api.createWithKey("Gone soon");
+        String goneId = gone.path("id").asText();
+        String goneKey = gone.path("accessKey").path("id").asText();
+        api.delete(goneId).expectStatus(204);
+        snapshot = state();
+
+        assertThat(api.keys(goneId).status()).isEqualTo(404);
+        assertThat(api.createKey(goneId, Map.of()).status()).isEqualTo(404);
+        assertThat(api.updateKey(goneId, goneKey, Map.of("status", "ACTIVE")).status()).isEqualTo(404);
+        assertThat(api.replaceKey(goneId, goneKey).status()).isEqualTo(404);
+        assertThat(api.deleteKey(goneId, goneKey).status()).isEqualTo(404);
+        assertThat(api.suspend(goneId, "late").status()).isEqualTo(404);
+        assertThat(api.resume(goneId).status()).isEqualTo(404);
+        assertThat(api.usage(goneId, 7).status()).isEqualTo(404);
+        assertThat(admin.put(api.path("/" + goneId + "/permission-sets/any"), Map.of()).status()).isEqualTo(404);
+        assertThat(api.update(goneId, Map.of("name", "back")).status()).isEqualTo(404);
+        assertThat(api.history(goneId).status()).isEqualTo(200);
         assertThat(state()).isEqualTo(snapshot);
     }
 }

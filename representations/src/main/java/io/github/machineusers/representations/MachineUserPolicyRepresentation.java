@@ -11,6 +11,8 @@ public class MachineUserPolicyRepresentation {
     public List<Integer> keyExpiryWarningDays;
     public Integer defaultAccessTokenLifespan;
     public Boolean notificationEmailRequired;
+    /** Seconds no machine-user token outlives and no machine user's accessTokenLifespan exceeds; null for no cap. */
+    public Integer maxAccessTokenLifespan;
     /**
      * Only in the answer to a PUT that sets a lifetime cap: existing keys that outlive it. They keep
      * working until their own expiry; replace them or change their expiry.

@@ -4,6 +4,7 @@ import io.github.machineusers.model.MachineUserProvider;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import org.keycloak.models.RealmModel;
@@ -36,8 +37,19 @@ public class DeletedMachineUserResource {
         throw new NotFoundException("Machine user not found");
     }
 
+    @POST
+    public void post() {
+        throw new NotFoundException("Machine user not found");
+    }
+
     @Path("history")
     public HistoryResource history() {
         return new HistoryResource(provider, realm, machineUserId);
+    }
+
+    /** Keys, suspension, usage and the rest went with the machine user: 404 for every method, not 405. */
+    @Path("{gone: .+}")
+    public GoneResource everythingElse() {
+        return new GoneResource();
     }
 }

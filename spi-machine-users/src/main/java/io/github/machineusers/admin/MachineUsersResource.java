@@ -2,6 +2,7 @@ package io.github.machineusers.admin;
 
 import io.github.machineusers.permissionsets.TextRules;
 import io.github.machineusers.extension.Paging;
+import io.github.machineusers.extension.QueryFlag;
 import io.github.machineusers.access.MachineUserPermissions;
 import io.github.machineusers.permissionsets.PermissionSet;
 import io.github.machineusers.permissionsets.admin.GrantablePermissionSets;
@@ -39,6 +40,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -83,7 +86,7 @@ public class MachineUsersResource {
     @GET
     public List<MachineUserRepresentation> list(@QueryParam("search") String search, @QueryParam("status") String status,
                                                 @QueryParam("partition") String partition,
-                                                @QueryParam("includeSubPartitions") boolean includeSubPartitions,
+                                                @Parameter(schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("includeSubPartitions") String includeSubPartitions,
                                                 @QueryParam("first") String first, @QueryParam("max") String max) {
         permissions.requireViewSome();
         Paging paging = Paging.of(first, max);
@@ -97,12 +100,13 @@ public class MachineUsersResource {
     @GET
     @Path("count")
     public long count(@QueryParam("search") String search, @QueryParam("status") String status,
-                      @QueryParam("partition") String partition, @QueryParam("includeSubPartitions") boolean includeSubPartitions) {
+                      @QueryParam("partition") String partition, @Parameter(schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("includeSubPartitions") String includeSubPartitions) {
         permissions.requireViewSome();
         return provider.count(realm, query(search, status, partition, includeSubPartitions));
     }
 
-    private MachineUserQuery query(String search, String status, String partition, boolean includeSubPartitions) {
+    private MachineUserQuery query(String search, String status, String partition, String includeSubPartitionsParameter) {
+        boolean includeSubPartitions = QueryFlag.of("includeSubPartitions", includeSubPartitionsParameter);
         String text = Validation.optionalText("search", search, Validation.MAX_NAME);
         Boolean suspended;
         if (status == null || status.isBlank()) {
@@ -210,7 +214,8 @@ public class MachineUsersResource {
                 changes.has("maxKeyLifetimeDays") ? rep.maxKeyLifetimeDays : current.maxKeyLifetimeDays(),
                 changes.has("keyExpiryWarningDays") ? required(rep.keyExpiryWarningDays, "keyExpiryWarningDays") : current.keyExpiryWarningDays(),
                 changes.has("defaultAccessTokenLifespan") ? rep.defaultAccessTokenLifespan : current.defaultAccessTokenLifespan(),
-                changes.has("notificationEmailRequired") ? required(rep.notificationEmailRequired, "notificationEmailRequired") : current.notificationEmailRequired());
+                changes.has("notificationEmailRequired") ? required(rep.notificationEmailRequired, "notificationEmailRequired") : current.notificationEmailRequired(),
+                changes.has("maxAccessTokenLifespan") ? rep.maxAccessTokenLifespan : current.maxAccessTokenLifespan());
         List<String> problems = updated.problems();
         if (!problems.isEmpty()) {
             throw Validation.badRequest(String.join("; ", problems));

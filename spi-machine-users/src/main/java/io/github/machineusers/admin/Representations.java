@@ -100,6 +100,7 @@ final class Representations {
         rep.keyExpiryWarningDays = policy.keyExpiryWarningDays();
         rep.defaultAccessTokenLifespan = policy.defaultAccessTokenLifespan();
         rep.notificationEmailRequired = policy.notificationEmailRequired();
+        rep.maxAccessTokenLifespan = policy.maxAccessTokenLifespan();
         return rep;
     }
 }

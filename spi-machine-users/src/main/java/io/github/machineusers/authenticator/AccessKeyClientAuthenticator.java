@@ -38,6 +38,8 @@ public class AccessKeyClientAuthenticator extends AbstractClientAuthenticator {
     public static final String PROVIDER_ID = "machine-user-access-key";
     /** Request-scoped session attribute that tells the token mapper which key was used. */
     public static final String ACCESS_KEY_ID_ATTRIBUTE = "machine-users.access-key-id";
+    /** Request-scoped session attribute: the used key's expiry (epoch milliseconds), which caps the token's. */
+    public static final String ACCESS_KEY_EXPIRES_AT_ATTRIBUTE = "machine-users.access-key-expires-at";
     static final String DETAIL_ACCESS_KEY_ID = "access_key_id";
     private static final String INVALID_CLIENT_DESCRIPTION = "Invalid client or Invalid client credentials";
 
@@ -113,6 +115,9 @@ public class AccessKeyClientAuthenticator extends AbstractClientAuthenticator {
         }
         context.getEvent().detail(DETAIL_ACCESS_KEY_ID, key.id());
         session.setAttribute(ACCESS_KEY_ID_ATTRIBUTE, key.id());
+        if (key.expiresAt() != null) {
+            session.setAttribute(ACCESS_KEY_EXPIRES_AT_ATTRIBUTE, key.expiresAt());
+        }
         MachineUserProvider machineUsers = session.getProvider(MachineUserProvider.class);
         if (presented.clientCredentialsGrant()) {
             machineUsers.usage().recordTokenIssued(realm.getId(), client.getId(), key.id());
@@ -121,6 +126,17 @@ public class AccessKeyClientAuthenticator extends AbstractClientAuthenticator {
             machineUsers.usage().recordKeyUsed(key.id());
         }
         context.success();
+    }
+
+    /**
+     * Whether a token the key minted at {@code issuedAt} (epoch seconds) is still backed by it: the key
+     * exists, is ACTIVE, has not expired and was not deactivated after the token was issued. Asked at
+     * token introspection, so that a token dies with the key that minted it; served from the key cache.
+     */
+    public boolean keepsTokenAlive(KeycloakSession session, RealmModel realm, ClientModel machineUser, String keyId, long issuedAt) {
+        long now = Time.currentTimeMillis();
+        return cache.keysOf(session, realm, machineUser).stream()
+                .anyMatch(key -> key.id().equals(keyId) && key.keepsAlive(issuedAt, now));
     }
 
     /** The machine user the presented id names, and the key whose secret was presented, null when it matches none. */

@@ -49,6 +49,19 @@ class JpaAccessKeyAdapter implements AccessKeyModel {
     }
 
     @Override
+    public int getTokensNotBefore() {
+        return entity.getTokensNotBefore();
+    }
+
+    @Override
+    public void setTokensNotBefore(int epochSeconds) {
+        if (epochSeconds != entity.getTokensNotBefore()) {
+            entity.setTokensNotBefore(epochSeconds);
+            credentialChanged.run();
+        }
+    }
+
+    @Override
     public String getDescription() {
         return entity.getDescription();
     }

@@ -111,6 +111,12 @@ public class AccessKeyManager {
         if (status != key.getStatus()) {
             changes.put("status", status.name());
             key.setStatus(status);
+            if (status == AccessKeyStatus.INACTIVE) {
+                // Token times have one-second resolution: a token minted in this very second must die too.
+                key.setTokensNotBefore(Time.currentTime() + 1);
+            } else {
+                TokenClock.waitUntilNewTokensAreValid(key.getTokensNotBefore());
+            }
         }
         if (!Objects.equals(expiresAt, key.getExpiresAt())) {
             changes.put("expiresAt", expiresAt);

@@ -61,8 +61,8 @@ public class MachineUserManager {
         String description = Validation.optionalText("description", rep.description, Validation.MAX_DESCRIPTION);
         String clientId = Validation.clientId(rep.clientId);
         String email = Validation.email(rep.notificationEmail);
-        Integer lifespan = Validation.tokenLifespan(rep.accessTokenLifespan);
         MachineUserPolicy policy = MachineUserPolicy.of(realm);
+        Integer lifespan = Validation.tokenLifespan(rep.accessTokenLifespan, policy);
         if (email == null && policy.notificationEmailRequired()) {
             throw Validation.badRequest("Field 'notificationEmail' is required by the realm's policy");
         }
@@ -166,7 +166,7 @@ public class MachineUserManager {
             }
         }
         if (body.has("accessTokenLifespan")) {
-            Integer lifespan = Validation.tokenLifespan(intOf(body, "accessTokenLifespan"));
+            Integer lifespan = Validation.tokenLifespan(intOf(body, "accessTokenLifespan"), MachineUserPolicy.of(realm));
             if (!Objects.equals(lifespan, machineUser.accessTokenLifespan())) {
                 changes.put("accessTokenLifespan", lifespan);
                 machineUser.setAccessTokenLifespan(lifespan);
@@ -227,19 +227,7 @@ public class MachineUserManager {
         client.removeAttribute(MachineUser.SUSPENDED_AT);
         provider.recordState(realm, client);
         provider.history().record(realm, client.getId(), HistoryAction.RESUMED, actor, Map.of());
-        waitUntilNewTokensAreValid(client.getNotBefore());
-    }
-
-    /** A token issued before the not-before second would be born dead; the wait is under a second. */
-    private static void waitUntilNewTokensAreValid(int notBefore) {
-        long waitMillis = notBefore * 1000L - Time.currentTimeMillis();
-        if (waitMillis > 0 && waitMillis <= 1000) {
-            try {
-                Thread.sleep(waitMillis);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        TokenClock.waitUntilNewTokensAreValid(client.getNotBefore());
     }
 
     /** Moves the machine user to another owner partition; null moves it to the realm root. */

@@ -69,9 +69,12 @@ public final class Validation {
         return email;
     }
 
-    public static Integer tokenLifespan(Integer seconds) {
-        if (seconds != null && (seconds < 1 || seconds > MachineUserPolicy.MAX_TOKEN_LIFESPAN_SECONDS)) {
-            throw badRequest("Field 'accessTokenLifespan' must be between 1 and " + MachineUserPolicy.MAX_TOKEN_LIFESPAN_SECONDS + " seconds");
+    /** Within 1 second and the policy's cap (maxAccessTokenLifespan, else a year). */
+    public static Integer tokenLifespan(Integer seconds, MachineUserPolicy policy) {
+        int cap = policy.tokenLifespanCap();
+        if (seconds != null && (seconds < 1 || seconds > cap)) {
+            throw badRequest("Field 'accessTokenLifespan' must be between 1 and " + cap + " seconds"
+                    + (policy.maxAccessTokenLifespan() == null ? "" : " (the realm policy's maxAccessTokenLifespan)"));
         }
         return seconds;
     }

@@ -1,6 +1,7 @@
 package io.github.machineusers.mapper;
 
 import io.github.machineusers.authenticator.AccessKeyClientAuthenticator;
+import io.github.machineusers.model.MachineUserPolicy;
 import io.github.machineusers.extension.MachineUserClaimMapper;
 import org.keycloak.models.ClientSessionContext;
 import org.keycloak.models.KeycloakSession;
@@ -24,6 +25,22 @@ public class AccessKeyIdMapper extends MachineUserClaimMapper {
         if (keyId != null) {
             token.getOtherClaims().put(CLAIM, keyId);
         }
+    }
+
+    /**
+     * Whatever the mapper's settings say about the claim, the token never outlives the key that
+     * minted it nor the realm policy's maxAccessTokenLifespan: a client's lifespan attribute can be
+     * changed through the stock clients API, this cap cannot.
+     */
+    @Override
+    public AccessToken transformAccessToken(AccessToken token, ProtocolMapperModel mappingModel, KeycloakSession session,
+                                            UserSessionModel userSession, ClientSessionContext clientSessionCtx) {
+        AccessToken mapped = super.transformAccessToken(token, mappingModel, session, userSession, clientSessionCtx);
+        if (session.getAttribute(AccessKeyClientAuthenticator.ACCESS_KEY_ID_ATTRIBUTE) != null) {
+            TokenLifetimeCap.apply(mapped, session.getAttribute(AccessKeyClientAuthenticator.ACCESS_KEY_EXPIRES_AT_ATTRIBUTE, Long.class),
+                    MachineUserPolicy.of(session.getContext().getRealm()).maxAccessTokenLifespan());
+        }
+        return mapped;
     }
 
     @Override

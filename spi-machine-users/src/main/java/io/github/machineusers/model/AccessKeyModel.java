@@ -10,6 +10,11 @@ public interface AccessKeyModel extends AccessKeyValidity {
 
     void setStatus(AccessKeyStatus status);
 
+    /** Epoch seconds: tokens the key minted before then are dead, even once it is active again. */
+    int getTokensNotBefore();
+
+    void setTokensNotBefore(int epochSeconds);
+
     String getDescription();
 
     void setDescription(String description);

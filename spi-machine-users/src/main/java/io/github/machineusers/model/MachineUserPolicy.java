@@ -17,10 +17,12 @@ import org.keycloak.models.RealmModel;
  * @param keyExpiryWarningDays      days before expiry at which a warning is sent, largest first
  * @param defaultAccessTokenLifespan seconds given to new machine users, or null for the realm's
  * @param notificationEmailRequired  every machine user must name an address for expiry warnings
+ * @param maxAccessTokenLifespan     seconds no machine-user token may outlive, and no machine user's lifespan may exceed;
+ *                                   null for no cap beyond {@link #MAX_TOKEN_LIFESPAN_SECONDS}
  */
 public record MachineUserPolicy(int maxKeysPerMachineUser, Integer maxKeyLifetimeDays,
                                 List<Integer> keyExpiryWarningDays, Integer defaultAccessTokenLifespan,
-                                boolean notificationEmailRequired) {
+                                boolean notificationEmailRequired, Integer maxAccessTokenLifespan) {
 
     public static final int MIN_KEYS = 1;
     /** Also the bound of the database's check constraint on key slots. */
@@ -37,10 +39,11 @@ public record MachineUserPolicy(int maxKeysPerMachineUser, Integer maxKeyLifetim
     static final String ATTR_WARNING_DAYS = "machine-users.policy.key-expiry-warning-days";
     static final String ATTR_DEFAULT_LIFESPAN = "machine-users.policy.default-access-token-lifespan";
     static final String ATTR_EMAIL_REQUIRED = "machine-users.policy.notification-email-required";
+    static final String ATTR_MAX_TOKEN_LIFESPAN = "machine-users.policy.max-access-token-lifespan";
 
     public MachineUserPolicy(int maxKeysPerMachineUser, Integer maxKeyLifetimeDays, List<Integer> keyExpiryWarningDays,
                              Integer defaultAccessTokenLifespan) {
-        this(maxKeysPerMachineUser, maxKeyLifetimeDays, keyExpiryWarningDays, defaultAccessTokenLifespan, false);
+        this(maxKeysPerMachineUser, maxKeyLifetimeDays, keyExpiryWarningDays, defaultAccessTokenLifespan, false, null);
     }
 
     public MachineUserPolicy {
@@ -60,7 +63,8 @@ public record MachineUserPolicy(int maxKeysPerMachineUser, Integer maxKeyLifetim
                 parseInt(realm.getAttribute(ATTR_MAX_LIFETIME)),
                 warnings == null ? defaults.keyExpiryWarningDays() : parseList(warnings),
                 parseInt(realm.getAttribute(ATTR_DEFAULT_LIFESPAN)),
-                "true".equals(realm.getAttribute(ATTR_EMAIL_REQUIRED)));
+                "true".equals(realm.getAttribute(ATTR_EMAIL_REQUIRED)),
+                parseInt(realm.getAttribute(ATTR_MAX_TOKEN_LIFESPAN)));
         // A hand-edited realm attribute must not widen the limits the API enforces.
         return policy.problems().isEmpty() ? policy : defaults;
     }
@@ -87,6 +91,11 @@ public record MachineUserPolicy(int maxKeysPerMachineUser, Integer maxKeyLifetim
                 && (defaultAccessTokenLifespan < 1 || defaultAccessTokenLifespan > MAX_TOKEN_LIFESPAN_SECONDS)) {
             problems.add("defaultAccessTokenLifespan must be between 1 and " + MAX_TOKEN_LIFESPAN_SECONDS + " seconds, or null");
         }
+        if (maxAccessTokenLifespan != null && (maxAccessTokenLifespan < 1 || maxAccessTokenLifespan > MAX_TOKEN_LIFESPAN_SECONDS)) {
+            problems.add("maxAccessTokenLifespan must be between 1 and " + MAX_TOKEN_LIFESPAN_SECONDS + " seconds, or null for no cap");
+        } else if (maxAccessTokenLifespan != null && defaultAccessTokenLifespan != null && defaultAccessTokenLifespan > maxAccessTokenLifespan) {
+            problems.add("defaultAccessTokenLifespan must not exceed maxAccessTokenLifespan (" + maxAccessTokenLifespan + " seconds)");
+        }
         return problems;
     }
 
@@ -100,6 +109,12 @@ public record MachineUserPolicy(int maxKeysPerMachineUser, Integer maxKeyLifetim
         } else {
             realm.removeAttribute(ATTR_EMAIL_REQUIRED);
         }
+        setOrRemove(realm, ATTR_MAX_TOKEN_LIFESPAN, maxAccessTokenLifespan);
+    }
+
+    /** The longest lifespan, in seconds, a machine user or one of its tokens may have. */
+    public int tokenLifespanCap() {
+        return maxAccessTokenLifespan == null ? MAX_TOKEN_LIFESPAN_SECONDS : maxAccessTokenLifespan;
     }
 
     /** The latest expiry the policy allows for a key created now, or null when uncapped. */

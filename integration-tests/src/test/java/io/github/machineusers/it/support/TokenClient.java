@@ -84,8 +84,15 @@ public final class TokenClient {
 
     /** Introspects as a resource server, which must be in the token's audience. */
     public TokenIntrospectionSuccessResponse introspect(String token, String resourceServerId, String resourceServerSecret) {
+        return introspect(token, resourceServerId, resourceServerSecret, null);
+    }
+
+    /** Introspects with a {@code token_type_hint}, which picks the introspection provider Keycloak uses. */
+    public TokenIntrospectionSuccessResponse introspect(String token, String resourceServerId, String resourceServerSecret, String typeHint) {
+        java.util.Map<String, java.util.List<String>> hint = typeHint == null ? java.util.Map.of()
+                : java.util.Map.of("token_type_hint", java.util.List.of(typeHint));
         TokenIntrospectionRequest request = new TokenIntrospectionRequest(endpoint("/protocol/openid-connect/token/introspect"),
-                new ClientSecretBasic(new ClientID(resourceServerId), new Secret(resourceServerSecret)), new BearerAccessToken(token));
+                new ClientSecretBasic(new ClientID(resourceServerId), new Secret(resourceServerSecret)), new BearerAccessToken(token), hint);
         try {
             TokenIntrospectionResponse response = TokenIntrospectionResponse.parse(request.toHTTPRequest().send());
             if (!response.indicatesSuccess()) {

@@ -67,6 +67,18 @@ public class AccessKeyEntity {
     @Column(name = "LAST_USED_AT")
     private Long lastUsedAt;
 
+    /** Epoch seconds: tokens this key minted before then are dead; set when the key is deactivated. */
+    @Column(name = "TOKENS_NOT_BEFORE", nullable = false)
+    private int tokensNotBefore;
+
+    public int getTokensNotBefore() {
+        return tokensNotBefore;
+    }
+
+    public void setTokensNotBefore(int tokensNotBefore) {
+        this.tokensNotBefore = tokensNotBefore;
+    }
+
     @Column(name = "EXPIRY_WARNED_DAYS")
     private Integer expiryWarnedDays;
 

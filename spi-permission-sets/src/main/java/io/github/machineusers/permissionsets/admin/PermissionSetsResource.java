@@ -7,6 +7,7 @@ import io.github.machineusers.access.MachineUserPermissions;
 import io.github.machineusers.access.RoleGrantGuard;
 import io.github.machineusers.extension.JsonBodies;
 import io.github.machineusers.extension.Paging;
+import io.github.machineusers.extension.QueryFlag;
 import io.github.machineusers.permissionsets.PermissionSet;
 import io.github.machineusers.permissionsets.PermissionSetException;
 import io.github.machineusers.permissionsets.PermissionSets;
@@ -23,6 +24,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -146,8 +149,10 @@ public class PermissionSetsResource {
     @APIResponse(responseCode = "409", description = "A managed set, or still granted without force=true")
     @DELETE
     @Path("{name}")
-    public Response delete(@PathParam("name") String name, @QueryParam("force") boolean force) {
+    public Response delete(@PathParam("name") String name,
+                           @Parameter(schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("force") String forceParameter) {
         permissions.requireManage();
+        boolean force = QueryFlag.of("force", forceParameter);
         try {
             PermissionSet set = sets.require(name);
             PermissionSetRepresentation before = toRepresentation(set);
