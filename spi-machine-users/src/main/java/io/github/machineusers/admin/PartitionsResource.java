@@ -9,6 +9,7 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.machineusers.extension.Paging;
 import io.github.machineusers.access.MachineUserPermissions;
+import io.github.machineusers.access.PartitionRight;
 import io.github.machineusers.access.PartitionScope;
 import io.github.machineusers.manage.Validation;
 import io.github.machineusers.model.MachineUserProvider;
@@ -169,14 +170,14 @@ public class PartitionsResource {
     @GET
     @Path("{id}/administrators")
     public List<UserReferenceRepresentation> administrators(@PathParam("id") String id) {
-        return rightHolders(id, PartitionScope.ADMINISTRATORS);
+        return rightHolders(id, PartitionRight.ADMINISTRATOR);
     }
 
     @Operation(summary = "The partition viewers")
     @GET
     @Path("{id}/viewers")
     public List<UserReferenceRepresentation> viewers(@PathParam("id") String id) {
-        return rightHolders(id, PartitionScope.VIEWERS);
+        return rightHolders(id, PartitionRight.VIEWER);
     }
 
     @Operation(summary = "Make a user of the realm a partition administrator")
@@ -184,7 +185,7 @@ public class PartitionsResource {
     @PUT
     @Path("{id}/administrators/{userId}")
     public Response addAdministrator(@PathParam("id") String id, @PathParam("userId") String userId) {
-        return grantRight(id, PartitionScope.ADMINISTRATORS, "administrators", userId);
+        return grantRight(id, PartitionRight.ADMINISTRATOR, "administrators", userId);
     }
 
     @Operation(summary = "Remove a partition administrator")
@@ -192,7 +193,7 @@ public class PartitionsResource {
     @DELETE
     @Path("{id}/administrators/{userId}")
     public Response removeAdministrator(@PathParam("id") String id, @PathParam("userId") String userId) {
-        return revokeRight(id, PartitionScope.ADMINISTRATORS, "administrators", userId);
+        return revokeRight(id, PartitionRight.ADMINISTRATOR, "administrators", userId);
     }
 
     @Operation(summary = "Make a user of the realm a partition viewer")
@@ -200,7 +201,7 @@ public class PartitionsResource {
     @PUT
     @Path("{id}/viewers/{userId}")
     public Response addViewer(@PathParam("id") String id, @PathParam("userId") String userId) {
-        return grantRight(id, PartitionScope.VIEWERS, "viewers", userId);
+        return grantRight(id, PartitionRight.VIEWER, "viewers", userId);
     }
 
     @Operation(summary = "Remove a partition viewer")
@@ -208,23 +209,23 @@ public class PartitionsResource {
     @DELETE
     @Path("{id}/viewers/{userId}")
     public Response removeViewer(@PathParam("id") String id, @PathParam("userId") String userId) {
-        return revokeRight(id, PartitionScope.VIEWERS, "viewers", userId);
+        return revokeRight(id, PartitionRight.VIEWER, "viewers", userId);
     }
 
-    private List<UserReferenceRepresentation> rightHolders(String id, String attribute) {
+    private List<UserReferenceRepresentation> rightHolders(String id, PartitionRight right) {
         permissions.requireView();
-        return partitions.members(existing(id), attribute).stream()
+        return partitions.members(existing(id), right).stream()
                 .map(u -> new UserReferenceRepresentation(u.getId(), u.getUsername())).toList();
     }
 
-    private Response grantRight(String id, String attribute, String segment, String userId) {
+    private Response grantRight(String id, PartitionRight right, String segment, String userId) {
         permissions.requireManage();
         GroupModel partition = existing(id);
         UserModel user = existingUser(userId);
         if (user.getServiceAccountClientLink() != null) {
             throw Validation.badRequest("Partition rights are for people, not for service accounts");
         }
-        if (partitions.addTo(partition, attribute, user)) {
+        if (partitions.addTo(partition, right, user)) {
             events.send(OperationType.CREATE, AdminEvents.PARTITION, Map.of("userId", user.getId(), "username", user.getUsername()),
                     "partitions", partition.getId(), segment, user.getId());
         }
@@ -235,10 +236,10 @@ public class PartitionsResource {
      * Revoking from a user who holds no right is a no-op (204); naming a user who neither holds the
      * right nor exists is a 404, as for a grant. A right of a deleted user can still be revoked.
      */
-    private Response revokeRight(String id, String attribute, String segment, String userId) {
+    private Response revokeRight(String id, PartitionRight right, String segment, String userId) {
         permissions.requireManage();
         GroupModel partition = existing(id);
-        if (partitions.removeFrom(partition, attribute, userId)) {
+        if (partitions.removeFrom(partition, right, userId)) {
             events.send(OperationType.DELETE, AdminEvents.PARTITION, Map.of("userId", userId), "partitions", partition.getId(), segment, userId);
             return Response.noContent().build();
         }

@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 
 import io.github.machineusers.manage.Validation;
 import io.github.machineusers.model.MachineUser;
+import io.github.machineusers.model.MachineUserProvider;
 import io.github.machineusers.permissionsets.PermissionSet;
 import io.github.machineusers.partitions.Partitions;
 import org.keycloak.models.GroupModel;
@@ -125,18 +126,28 @@ public class MachineUserGroups {
         return group.getRealmRoleMappingsStream().filter(PermissionSet::isPermissionSet).map(RoleModel::getName).sorted().toList();
     }
 
+    /** The grants are kept by the machine-users store; the group attribute is their copy for realm export. */
     public void setPartitions(GroupModel group, List<GroupModel> partitions) {
-        group.setAttribute(PARTITIONS, partitions.stream().map(GroupModel::getId).distinct().toList());
+        List<String> ids = partitions.stream().map(GroupModel::getId).distinct().toList();
+        session.getProvider(MachineUserProvider.class).groupGrants().set(realm, group.getId(), ids);
+        group.setAttribute(PARTITIONS, ids);
     }
 
     /** Paths of the partitions the group grants; partitions deleted since are skipped. */
     public List<String> partitionPaths(GroupModel group) {
-        return partitionPaths(new Partitions(session, realm), group).sorted().toList();
+        return partitionPaths(session, realm, new Partitions(session, realm), group).sorted().toList();
     }
 
-    /** The attribute holds ids when set through the API, and may hold paths when written by hand in a realm file. */
-    public static Stream<String> partitionPaths(Partitions partitions, GroupModel group) {
-        return group.getAttributeStream(PARTITIONS).map(partitions::find).filter(Objects::nonNull).map(Partitions::path).distinct();
+    /** Grants hold ids when set through the API, and may hold paths when a realm file named partitions by path. */
+    public static Stream<String> partitionPaths(KeycloakSession session, RealmModel realm, Partitions partitions, GroupModel group) {
+        return session.getProvider(MachineUserProvider.class).groupGrants().partitionRefsOf(realm, group.getId())
+                .map(partitions::find).filter(Objects::nonNull).map(Partitions::path).distinct();
+    }
+
+    /** Takes the grants a realm file gave the group (its attribute) as they are: only a whole-realm import does this. */
+    public static void importGrants(KeycloakSession session, RealmModel realm, GroupModel group) {
+        session.getProvider(MachineUserProvider.class).groupGrants().set(realm, group.getId(),
+                group.getAttributeStream(PARTITIONS).filter(ref -> ref != null && !ref.isBlank()).toList());
     }
 
     public Stream<MachineUser> members(GroupModel group) {

@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Set;
 
 import io.github.machineusers.authenticator.AccessKeyClientAuthenticator;
+import io.github.machineusers.extension.MachineUsersApiRequest;
 import io.github.machineusers.keys.AccessKeySecrets;
 import io.github.machineusers.model.Actor;
 import io.github.machineusers.model.HistoryAction;
@@ -16,7 +17,7 @@ import io.github.machineusers.model.MachineUserProvider;
 import io.github.machineusers.model.RecordedState;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.ModelValidationException;
+import org.keycloak.services.ErrorResponseException;
 import org.keycloak.models.RealmModel;
 import org.keycloak.protocol.oidc.OIDCLoginProtocol;
 
@@ -24,8 +25,7 @@ import org.keycloak.protocol.oidc.OIDCLoginProtocol;
  * Keeps the promises of a machine user whatever stock path changes its client: Keycloak's clients
  * API and console, partial import, realm import. Keycloak publishes {@link ClientModel.ClientUpdatedEvent}
  * after every such change and before the transaction commits; a change that would weaken a machine
- * user is refused there with a {@link ModelValidationException}, which the clients API answers as
- * 400 with this message, and which rolls the whole change back.
+ * user is refused there: a 400 whose message names the machine-users API, and the whole change rolled back.
  *
  * <p>Refused: another client authenticator (a plaintext secret would then authenticate past the
  * keys' status, expiry, limit, usage and history), browser, password, device, CIBA and token-exchange
@@ -51,8 +51,6 @@ public final class StockClientChanges {
     private static final String CREATED_NOW = "machine-users.clients-created-now";
     /** Session attribute: ids of realms being created, between RealmCreationEvent and RealmPostCreateEvent. */
     private static final String REALMS_IN_CREATION = "machine-users.realms-in-creation";
-    /** Session attribute the machine-users API sets while it changes a client itself. */
-    public static final String API_CHANGE = "machine-users.api-change";
 
     /** Grants and features a machine user never has, by client attribute. */
     private static final List<String> FORBIDDEN_ATTRIBUTES = List.of(
@@ -75,13 +73,19 @@ public final class StockClientChanges {
         idsIn(session, REALMS_IN_CREATION).remove(realm.getId());
     }
 
+    /** Between Keycloak's realm-creation and realm-post-create events: a realm import is writing the realm. */
+    public static boolean isRealmInCreation(KeycloakSession session, RealmModel realm) {
+        Object ids = session.getAttribute(REALMS_IN_CREATION);
+        return ids instanceof Set<?> set && set.contains(realm.getId());
+    }
+
     /** Called for every {@link ClientModel.ClientUpdatedEvent}. */
     public static void clientUpdated(KeycloakSession session, ClientModel client) {
         if (AccessKeySecrets.looksLikeKeyId(client.getClientId())) {
-            throw new ModelValidationException("Client id '" + client.getClientId() + "' has the shape of a machine-user access-key id ("
+            throw StockChangeRefusal.refuse(session, "Client id '" + client.getClientId() + "' has the shape of a machine-user access-key id ("
                     + AccessKeySecrets.KEY_ID_PREFIX + " and 16 letters or digits); choose another client id");
         }
-        if (client.getId().equals(session.getAttribute(API_CHANGE))) {
+        if (MachineUsersApiRequest.isMarked(session)) {
             return;
         }
         RealmModel realm = client.getRealm();
@@ -95,7 +99,7 @@ public final class StockClientChanges {
             return;
         }
         if (!marked) {
-            throw refused(realm, client, "the '" + MachineUser.MARKER + "' attribute cannot be removed; delete the machine user instead");
+            throw refused(session, realm, client, "the '" + MachineUser.MARKER + "' attribute cannot be removed; delete the machine user instead");
         }
         List<String> problems = weakenings(client);
         if (client.isEnabled() == recorded.suspended()) {
@@ -110,14 +114,14 @@ public final class StockClientChanges {
             problems.add("its owner partition changes through PUT .../machine-users/{id} with 'partition'");
         }
         if (!problems.isEmpty()) {
-            throw refused(realm, client, String.join("; ", problems));
+            throw refused(session, realm, client, String.join("; ", problems));
         }
         clearSecret(client);
     }
 
     private static void arrivedMarked(KeycloakSession session, RealmModel realm, ClientModel client, MachineUserProvider provider) {
         if (!idsIn(session, CREATED_NOW).contains(client.getId())) {
-            throw refused(realm, client, "an existing client cannot be marked as a machine user through the clients API;"
+            throw refused(session, realm, client, "an existing client cannot be marked as a machine user through the clients API;"
                     + " create a machine user with POST .../machine-users");
         }
         normalise(client);
@@ -177,8 +181,8 @@ public final class StockClientChanges {
         return problems;
     }
 
-    private static ModelValidationException refused(RealmModel realm, ClientModel client, String why) {
-        return new ModelValidationException("Client '" + client.getClientId() + "' is a machine user, changed only through"
+    private static ErrorResponseException refused(KeycloakSession session, RealmModel realm, ClientModel client, String why) {
+        return StockChangeRefusal.refuse(session, "Client '" + client.getClientId() + "' is a machine user, changed only through"
                 + " /admin/realms/" + realm.getName() + "/machine-users: " + why);
     }
 

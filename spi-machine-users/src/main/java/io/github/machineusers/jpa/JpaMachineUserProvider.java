@@ -8,6 +8,7 @@ import java.util.stream.Stream;
 import io.github.machineusers.jpa.entity.MachineUserEntity;
 import io.github.machineusers.model.AccessKeyStore;
 import io.github.machineusers.model.AccessKeysVersion;
+import io.github.machineusers.model.GroupGrantStore;
 import io.github.machineusers.model.HistoryStore;
 import io.github.machineusers.model.MachineUser;
 import io.github.machineusers.model.MachineUserProvider;
@@ -30,6 +31,7 @@ public class JpaMachineUserProvider implements MachineUserProvider {
     private final Supplier<EntityManager> em;
     private final JpaAccessKeyStore keys;
     private final JpaHistoryStore history;
+    private final JpaGroupGrantStore groupGrants;
     private final JpaUsageStore usage;
 
     JpaMachineUserProvider(KeycloakSession session, Supplier<EntityManager> em, UsageBuffer usageBuffer) {
@@ -37,6 +39,7 @@ public class JpaMachineUserProvider implements MachineUserProvider {
         this.em = em;
         this.keys = new JpaAccessKeyStore(session, em);
         this.history = new JpaHistoryStore(em);
+        this.groupGrants = new JpaGroupGrantStore(em);
         this.usage = new JpaUsageStore(em, usageBuffer);
     }
 
@@ -224,12 +227,19 @@ public class JpaMachineUserProvider implements MachineUserProvider {
         keys.removeByRealm(realmId);
         history.removeByRealm(realmId);
         usage.removeByRealm(realmId);
+        groupGrants.removeRealm(realmId);
+        em.get().createQuery("delete from PartitionRightEntity r where r.realmId = :realmId").setParameter("realmId", realmId).executeUpdate();
         em.get().createQuery("delete from MachineUserEntity m where m.realmId = :realmId").setParameter("realmId", realmId).executeUpdate();
     }
 
     @Override
     public AccessKeyStore keys() {
         return keys;
+    }
+
+    @Override
+    public GroupGrantStore groupGrants() {
+        return groupGrants;
     }
 
     @Override

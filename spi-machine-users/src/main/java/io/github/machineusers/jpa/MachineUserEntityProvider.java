@@ -3,8 +3,10 @@ package io.github.machineusers.jpa;
 import java.util.List;
 
 import io.github.machineusers.jpa.entity.AccessKeyEntity;
+import io.github.machineusers.jpa.entity.GroupGrantEntity;
 import io.github.machineusers.jpa.entity.HistoryEntity;
 import io.github.machineusers.jpa.entity.MachineUserEntity;
+import io.github.machineusers.jpa.entity.PartitionRightEntity;
 import io.github.machineusers.jpa.entity.UsageEntity;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
 
@@ -12,7 +14,8 @@ public class MachineUserEntityProvider implements JpaEntityProvider {
 
     @Override
     public List<Class<?>> getEntities() {
-        return List.of(MachineUserEntity.class, AccessKeyEntity.class, HistoryEntity.class, UsageEntity.class);
+        return List.of(MachineUserEntity.class, AccessKeyEntity.class, HistoryEntity.class, UsageEntity.class,
+                PartitionRightEntity.class, GroupGrantEntity.class);
     }
 
     @Override

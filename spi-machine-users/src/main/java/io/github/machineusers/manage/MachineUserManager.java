@@ -7,7 +7,6 @@ import java.util.Objects;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.machineusers.authenticator.AccessKeyClientAuthenticator;
-import io.github.machineusers.integrity.StockClientChanges;
 import io.github.machineusers.model.Actor;
 import io.github.machineusers.notify.MachineUserMailer;
 import io.github.machineusers.notify.MailAfterCommit;
@@ -28,7 +27,6 @@ import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.protocol.oidc.OIDCLoginProtocol;
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.services.managers.ClientManager;
@@ -69,7 +67,7 @@ public class MachineUserManager {
         boolean generateKey = rep.generateKey == null || rep.generateKey;
         Long keyExpiresAt = generateKey ? Validation.keyExpiry("keyExpiresAt", rep.keyExpiresAt, policy, Time.currentTimeMillis()) : null;
 
-        ClientModel client = createClient(clientRepresentation(clientId == null ? ClientIds.fromName(name) : clientId, name, description));
+        ClientModel client = ClientManager.createClient(session, realm, clientRepresentation(clientId == null ? ClientIds.fromName(name) : clientId, name, description));
         // Machine users authenticate with access keys only; a Keycloak client secret would be a second, unmanaged credential.
         client.setSecret(null);
         new ClientManager(new RealmManager(session)).enableServiceAccount(client);
@@ -102,17 +100,6 @@ public class MachineUserManager {
                 ? new AccessKeyManager(session, realm).create(machineUser, null, keyExpiresAt, actor)
                 : null;
         return new Created(machineUser, key);
-    }
-
-    /** Keycloak publishes a client update while it creates the client; that one is ours, not a stock change to vet. */
-    private ClientModel createClient(ClientRepresentation rep) {
-        rep.setId(KeycloakModelUtils.generateId());
-        session.setAttribute(StockClientChanges.API_CHANGE, rep.getId());
-        try {
-            return ClientManager.createClient(session, realm, rep);
-        } finally {
-            session.removeAttribute(StockClientChanges.API_CHANGE);
-        }
     }
 
     private static ClientRepresentation clientRepresentation(String clientId, String name, String description) {

@@ -36,7 +36,7 @@ public class PartitionsMapper extends MachineUserClaimMapper {
             paths.add(Partitions.path(owner));
         }
         MachineUserGroups.groupsOf(userSession.getUser())
-                .forEach(group -> MachineUserGroups.partitionPaths(partitions, group).forEach(paths::add));
+                .forEach(group -> MachineUserGroups.partitionPaths(keycloakSession, realm, partitions, group).forEach(paths::add));
         token.getOtherClaims().put(CLAIM, List.copyOf(paths));
     }
 

@@ -14,5 +14,8 @@ public enum HistoryAction {
     PERMISSION_SET_GRANTED,
     PERMISSION_SET_REVOKED,
     GROUP_JOINED,
-    GROUP_LEFT
+    GROUP_LEFT,
+    /** A role that is no permission set, granted through Keycloak's stock users API. */
+    ROLE_GRANTED,
+    ROLE_REVOKED
 }

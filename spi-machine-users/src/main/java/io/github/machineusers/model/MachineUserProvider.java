@@ -60,5 +60,7 @@ public interface MachineUserProvider extends Provider {
 
     HistoryStore history();
 
+    GroupGrantStore groupGrants();
+
     UsageStore usage();
 }

@@ -9,6 +9,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import io.github.machineusers.access.PartitionRight;
+import io.github.machineusers.access.PartitionRightsProvider;
 import io.github.machineusers.access.PartitionScope;
 import io.github.machineusers.manage.Validation;
 import io.github.machineusers.model.MachineUserProvider;
@@ -137,8 +139,8 @@ public class Partitions {
         session.groups().removeGroup(realm, partition);
     }
 
-    public List<UserModel> members(GroupModel partition, String attribute) {
-        return partition.getAttributeStream(attribute)
+    public List<UserModel> members(GroupModel partition, PartitionRight right) {
+        return rights().holdersOf(realm, partition.getId(), right)
                 .map(id -> session.users().getUserById(realm, id))
                 .filter(java.util.Objects::nonNull)
                 .sorted(Comparator.comparing(UserModel::getUsername))
@@ -146,25 +148,43 @@ public class Partitions {
     }
 
     /** @return false when nothing changed */
-    public boolean addTo(GroupModel partition, String attribute, UserModel user) {
-        List<String> ids = partition.getAttributeStream(attribute).toList();
-        if (ids.contains(user.getId())) {
+    public boolean addTo(GroupModel partition, PartitionRight right, UserModel user) {
+        if (!rights().grant(realm, partition.getId(), user.getId(), right)) {
             return false;
         }
-        List<String> updated = new java.util.ArrayList<>(ids);
-        updated.add(user.getId());
-        partition.setAttribute(attribute, updated);
+        copyForExport(partition, right);
         return true;
     }
 
     /** @return false when nothing changed */
-    public boolean removeFrom(GroupModel partition, String attribute, String userId) {
-        List<String> ids = partition.getAttributeStream(attribute).toList();
-        if (!ids.contains(userId)) {
+    public boolean removeFrom(GroupModel partition, PartitionRight right, String userId) {
+        if (!rights().revoke(realm, partition.getId(), userId, right)) {
             return false;
         }
-        partition.setAttribute(attribute, ids.stream().filter(id -> !id.equals(userId)).toList());
+        copyForExport(partition, right);
         return true;
+    }
+
+    /** The rights also go into the group's attribute, so that a realm export carries them; nothing reads it back but an import. */
+    private void copyForExport(GroupModel partition, PartitionRight right) {
+        partition.setAttribute(attributeOf(right), rights().holdersOf(realm, partition.getId(), right).sorted().toList());
+    }
+
+    /** Takes the rights a realm file gave the partition (its attributes) as they are: only a whole-realm import does this. */
+    public static void importRights(KeycloakSession session, RealmModel realm, GroupModel partition) {
+        PartitionRightsProvider rights = session.getProvider(PartitionRightsProvider.class);
+        for (PartitionRight right : PartitionRight.values()) {
+            partition.getAttributeStream(attributeOf(right)).filter(id -> id != null && !id.isBlank())
+                    .forEach(userId -> rights.grant(realm, partition.getId(), userId, right));
+        }
+    }
+
+    static String attributeOf(PartitionRight right) {
+        return right == PartitionRight.ADMINISTRATOR ? PartitionScope.ADMINISTRATORS : PartitionScope.VIEWERS;
+    }
+
+    private PartitionRightsProvider rights() {
+        return session.getProvider(PartitionRightsProvider.class);
     }
 
     private void requireFreeName(String name, GroupModel parent, GroupModel self) {

@@ -1,8 +1,8 @@
 package io.github.machineusers.access;
 
 import java.util.HashSet;
-import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
@@ -11,13 +11,14 @@ import org.keycloak.models.UserModel;
 
 /**
  * The partitions a user administers or views, each with all its sub-partitions. Partitions are
- * marked Keycloak groups; the rights are group attributes listing user ids, so they live in
- * Keycloak's own data and travel with realm export.
+ * marked Keycloak groups; the rights come from the {@link PartitionRightsProvider}, not from the
+ * groups' attributes, which the stock groups API can write.
  */
 public final class PartitionScope {
 
     /** Group attribute that marks a group as a partition. */
     public static final String MARKER = "machine-user-partition";
+    /** Group attributes that copy the rights for realm export; read back only by a whole-realm import. */
     public static final String ADMINISTRATORS = "machine-user-partition.administrators";
     public static final String VIEWERS = "machine-user-partition.viewers";
 
@@ -40,15 +41,16 @@ public final class PartitionScope {
     }
 
     public static PartitionScope of(KeycloakSession session, RealmModel realm, UserModel user) {
-        Set<String> managed = subtrees(session, realm, ADMINISTRATORS, user.getId());
-        Set<String> viewed = subtrees(session, realm, VIEWERS, user.getId());
+        PartitionRightsProvider rights = session.getProvider(PartitionRightsProvider.class);
+        Set<String> managed = subtrees(session, realm, rights.partitionsOf(realm, user.getId(), PartitionRight.ADMINISTRATOR));
+        Set<String> viewed = subtrees(session, realm, rights.partitionsOf(realm, user.getId(), PartitionRight.VIEWER));
         viewed.addAll(managed);
         return managed.isEmpty() && viewed.isEmpty() ? NONE : new PartitionScope(Set.copyOf(managed), Set.copyOf(viewed));
     }
 
-    private static Set<String> subtrees(KeycloakSession session, RealmModel realm, String attribute, String userId) {
+    private static Set<String> subtrees(KeycloakSession session, RealmModel realm, Stream<String> partitionIds) {
         Set<String> ids = new HashSet<>();
-        session.groups().searchGroupsByAttributes(realm, Map.of(attribute, userId), null, null)
+        partitionIds.map(id -> session.groups().getGroupById(realm, id))
                 .filter(PartitionScope::isPartition)
                 .forEach(group -> addSubtree(group, ids));
         return ids;

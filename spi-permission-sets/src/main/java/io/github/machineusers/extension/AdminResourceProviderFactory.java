@@ -20,6 +20,7 @@ public abstract class AdminResourceProviderFactory implements AdminRealmResource
         return new AdminRealmResourceProvider() {
             @Override
             public Object getResource(KeycloakSession s, RealmModel realm, AdminPermissionEvaluator auth, AdminEventBuilder adminEvent) {
+                MachineUsersApiRequest.mark(s);
                 return resource(s, realm, auth, adminEvent);
             }
 
