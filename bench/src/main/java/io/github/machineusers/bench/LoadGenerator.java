@@ -22,7 +22,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * measured period. Prints one JSON line: throughput, latency percentiles and errors (any answer
  * other than 200). Only loopback URLs are accepted. The request is a form POST, or a GET when the
  * body argument is {@code GET}. With {@code -Dbench.serverPid=<pid>} of the server JVM it also
- * prints the server's CPU milliseconds per answered request over the measured period.
+ * prints the server's CPU milliseconds per answered request over the measured period. With
+ * {@code -Dbench.expectStatus=401} the answers that count (and whose latency is recorded) are refusals,
+ * for timing what a refused request costs.
  *
  * <pre>
  * java -cp benchmarks.jar io.github.machineusers.bench.LoadGenerator label url concurrency warmupSeconds seconds \
@@ -30,6 +32,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * </pre>
  */
 public final class LoadGenerator {
+
+    /** The status an answer must have to count; any other is an error. */
+    private static final int EXPECTED_STATUS = Integer.getInteger("bench.expectStatus", 200);
 
     private LoadGenerator() {
     }
@@ -148,7 +153,7 @@ public final class LoadGenerator {
                     }
                     long latency = System.nanoTime() - sent;
                     if (wasMeasuring && measuring.get()) {
-                        if (status == 200) {
+                        if (status == EXPECTED_STATUS) {
                             record(latency);
                         } else {
                             errors++;

@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.github.machineusers.model.AccessKeyModel;
 import io.github.machineusers.model.AccessKeysVersion;
 import io.github.machineusers.model.MachineUserProvider;
+import org.keycloak.common.util.Time;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -28,9 +29,14 @@ final class AccessKeyCache {
     private record Owner(String realmId, String machineUserId) {
     }
 
+    /** How long a key id that names no key is remembered as such. */
+    static final int UNKNOWN_KEY_SECONDS = 300;
+
     private final int maxEntries;
     private final Map<String, Keys> keysByMachineUser = new ConcurrentHashMap<>();
     private final Map<String, Owner> ownerByKeyId = new ConcurrentHashMap<>();
+    /** Realm id and key id to the time (epoch seconds) until which the key id is known to name no key of that realm. */
+    private final Map<String, Integer> unknownKeyIds = new ConcurrentHashMap<>();
 
     /** @param maxEntries machine users (and as many key ids) kept per node; 0 reads the database on every request */
     AccessKeyCache(int maxEntries) {
@@ -54,10 +60,20 @@ final class AccessKeyCache {
     String ownerOf(KeycloakSession session, RealmModel realm, String keyId) {
         Owner owner = ownerByKeyId.get(keyId);
         if (owner == null) {
-            AccessKeyModel key = session.getProvider(MachineUserProvider.class).keys().getById(realm, keyId);
-            if (key == null) {
+            // An unknown key id must not cost a database read a known one does not: the time would tell them apart.
+            // Key ids are 80 random bits, so one that names no key now will not name a new key later, but the
+            // entry still ends after a while, as insurance.
+            String unknownKey = realm.getId() + "/" + keyId;
+            Integer unknownUntil = unknownKeyIds.get(unknownKey);
+            if (unknownUntil != null && unknownUntil > Time.currentTime()) {
                 return null;
             }
+            AccessKeyModel key = session.getProvider(MachineUserProvider.class).keys().getById(realm, keyId);
+            if (key == null) {
+                remember(unknownKeyIds, unknownKey, Time.currentTime() + UNKNOWN_KEY_SECONDS);
+                return null;
+            }
+            unknownKeyIds.remove(unknownKey);
             owner = new Owner(key.getRealmId(), key.getMachineUserId());
             remember(ownerByKeyId, keyId, owner);
         }
@@ -69,6 +85,7 @@ final class AccessKeyCache {
     }
 
     void forgetRealm(String realmId) {
+        unknownKeyIds.clear();
         keysByMachineUser.values().removeIf(keys -> keys.realmId().equals(realmId));
         ownerByKeyId.values().removeIf(owner -> owner.realmId().equals(realmId));
     }

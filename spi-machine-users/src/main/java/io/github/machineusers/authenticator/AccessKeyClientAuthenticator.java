@@ -88,11 +88,18 @@ public class AccessKeyClientAuthenticator extends AbstractClientAuthenticator {
         RealmModel realm = context.getRealm();
         long now = Time.currentTimeMillis();
 
-        // A key id is never a machine user's client id (the API refuses one), and Keycloak does not cache a
-        // client-id miss, so a key id is looked up as a key first: from the key cache, it costs no database read.
-        Match match = AccessKeySecrets.looksLikeKeyId(presented.id()) ? byKeyId(session, realm, presented) : null;
-        if (match == null) {
-            match = byClientId(session, realm, presented);
+        // A key id is never a client id (this API and Keycloak's clients API refuse such client ids), and Keycloak
+        // does not cache a client-id miss, so a key id is looked up as a key only: from the key cache, it costs no
+        // database read. A client given a key-shaped client id before that rule was found by Keycloak's own
+        // client-secret authenticator, which runs before this one in the clients flow, and is taken from it.
+        Match match;
+        if (AccessKeySecrets.looksLikeKeyId(presented.id())) {
+            match = byKeyId(session, realm, presented);
+            if (match == null && context.getClient() != null && presented.id().equals(context.getClient().getClientId())) {
+                match = byClient(session, realm, context.getClient(), presented);
+            }
+        } else {
+            match = byClient(session, realm, session.clients().getClientByClientId(realm, presented.id()), presented);
         }
         if (match == null) {
             return;
@@ -156,8 +163,7 @@ public class AccessKeyClientAuthenticator extends AbstractClientAuthenticator {
                 .orElse(null);
     }
 
-    private Match byClientId(KeycloakSession session, RealmModel realm, PresentedCredentials presented) {
-        ClientModel client = session.clients().getClientByClientId(realm, presented.id());
+    private Match byClient(KeycloakSession session, RealmModel realm, ClientModel client, PresentedCredentials presented) {
         if (client == null || !MachineUser.isMachineUser(client)) {
             return null;
         }
