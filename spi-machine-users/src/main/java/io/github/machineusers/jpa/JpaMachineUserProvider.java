@@ -1,5 +1,8 @@
 package io.github.machineusers.jpa;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -86,10 +89,15 @@ public class JpaMachineUserProvider implements MachineUserProvider {
         if (partitionIds.isEmpty()) {
             return 0;
         }
-        return em.get().createQuery("select count(m) from MachineUserEntity m where m.realmId = :realmId and m.partitionId in :ids", Long.class)
-                .setParameter("realmId", realm.getId())
-                .setParameter("ids", partitionIds)
-                .getSingleResult();
+        long total = 0;
+        for (Set<String> slice : slices(partitionIds)) {
+            total += em.get().createQuery("select count(m) from MachineUserEntity m where m.realmId = :realmId and m.partitionId in :ids",
+                            Long.class)
+                    .setParameter("realmId", realm.getId())
+                    .setParameter("ids", slice)
+                    .getSingleResult();
+        }
+        return total;
     }
 
     @Override
@@ -144,12 +152,24 @@ public class JpaMachineUserProvider implements MachineUserProvider {
         }
         SearchPattern pattern = patternOf(query);
         // Whole rows, not ids: a listing then reads each one's creation time and creator without another query.
-        TypedQuery<MachineUserEntity> q = em.get().createQuery("select m " + from(query, pattern) + " order by m.createdAt desc, m.id desc",
-                MachineUserEntity.class);
-        bind(q, realm, query, pattern);
-        return q.setFirstResult(first).setMaxResults(max).getResultList().stream()
-                .map(entity -> session.clients().getClientById(realm, entity.getId()))
-                .filter(Objects::nonNull);
+        Stream<MachineUserEntity> page;
+        if (!filtersPartitionsHere(query)) {
+            boolean byPartition = query.partitionIds() != null;
+            TypedQuery<MachineUserEntity> q = em.get().createQuery("select m " + from(query, pattern, byPartition)
+                    + " order by m.createdAt desc, m.id desc", MachineUserEntity.class);
+            bind(q, realm, query, pattern, query.partitionIds());
+            page = q.setFirstResult(first).setMaxResults(max).getResultList().stream();
+        } else {
+            // Too many owner partitions to bind as parameters: the newest rows of the realm, filtered here.
+            TypedQuery<MachineUserEntity> q = em.get().createQuery("select m " + from(query, pattern, false)
+                    + " order by m.createdAt desc, m.id desc", MachineUserEntity.class);
+            bind(q, realm, query, pattern, null);
+            try (Stream<MachineUserEntity> rows = q.getResultStream()) {
+                page = rows.filter(m -> m.getPartitionId() != null && query.partitionIds().contains(m.getPartitionId()))
+                        .skip(first).limit(max).toList().stream();
+            }
+        }
+        return page.map(entity -> session.clients().getClientById(realm, entity.getId())).filter(Objects::nonNull);
     }
 
     @Override
@@ -159,9 +179,46 @@ public class JpaMachineUserProvider implements MachineUserProvider {
         }
         // count(*), not count(m): PostgreSQL can then answer from the (realm, created) index alone.
         SearchPattern pattern = patternOf(query);
-        TypedQuery<Long> q = em.get().createQuery("select count(*) " + from(query, pattern), Long.class);
-        bind(q, realm, query, pattern);
-        return q.getSingleResult();
+        if (query.partitionIds() == null) {
+            TypedQuery<Long> q = em.get().createQuery("select count(*) " + from(query, pattern, false), Long.class);
+            bind(q, realm, query, pattern, null);
+            return q.getSingleResult();
+        }
+        // The owner partitions are distinct, so counts over slices of them add up.
+        long total = 0;
+        for (Set<String> slice : slices(query.partitionIds())) {
+            TypedQuery<Long> q = em.get().createQuery("select count(*) " + from(query, pattern, true), Long.class);
+            bind(q, realm, query, pattern, slice);
+            total += q.getSingleResult();
+        }
+        return total;
+    }
+
+    /**
+     * Owner partitions bound as parameters of one statement, at most. A partition administrator's scope is
+     * every partition below theirs, which in a large tree passes what a database accepts in one statement
+     * (PostgreSQL's driver takes 32,767 parameters, MariaDB 65,535).
+     */
+    static final int MAX_BOUND_PARTITIONS = 1000;
+
+    private static boolean filtersPartitionsHere(MachineUserQuery query) {
+        return query.partitionIds() != null && query.partitionIds().size() > MAX_BOUND_PARTITIONS;
+    }
+
+    static List<Set<String>> slices(Set<String> ids) {
+        List<Set<String>> slices = new ArrayList<>();
+        Set<String> slice = new HashSet<>();
+        for (String id : ids) {
+            slice.add(id);
+            if (slice.size() == MAX_BOUND_PARTITIONS) {
+                slices.add(slice);
+                slice = new HashSet<>();
+            }
+        }
+        if (!slice.isEmpty()) {
+            slices.add(slice);
+        }
+        return slices;
     }
 
     @Override
@@ -187,20 +244,20 @@ public class JpaMachineUserProvider implements MachineUserProvider {
         return query.search() == null ? null : SearchPattern.of(query.search());
     }
 
-    private static String from(MachineUserQuery query, SearchPattern pattern) {
+    private static String from(MachineUserQuery query, SearchPattern pattern, boolean byPartition) {
         StringBuilder jpql = new StringBuilder(query.suspended() != null
                 ? "from MachineUserEntity m, ClientEntity c where c.id = m.id and c.enabled = :enabled and m.realmId = :realmId"
                 : "from MachineUserEntity m where m.realmId = :realmId");
         if (pattern != null) {
             jpql.append(" and ").append(pattern.jpqlCondition());
         }
-        if (query.partitionIds() != null) {
+        if (byPartition) {
             jpql.append(" and m.partitionId in :partitionIds");
         }
         return jpql.toString();
     }
 
-    private static void bind(TypedQuery<?> q, RealmModel realm, MachineUserQuery query, SearchPattern pattern) {
+    private static void bind(TypedQuery<?> q, RealmModel realm, MachineUserQuery query, SearchPattern pattern, Set<String> partitionIds) {
         q.setParameter("realmId", realm.getId());
         if (pattern != null) {
             q.setParameter("search", pattern.value());
@@ -208,8 +265,8 @@ public class JpaMachineUserProvider implements MachineUserProvider {
         if (query.suspended() != null) {
             q.setParameter("enabled", !query.suspended());
         }
-        if (query.partitionIds() != null) {
-            q.setParameter("partitionIds", query.partitionIds());
+        if (partitionIds != null) {
+            q.setParameter("partitionIds", partitionIds);
         }
     }
 
