@@ -2,6 +2,7 @@ package io.github.machineusers.introspection;
 
 import io.github.machineusers.authenticator.AccessKeyClientAuthenticator;
 import io.github.machineusers.mapper.AccessKeyIdMapper;
+import io.github.machineusers.mapper.IntrospectedToken;
 import io.github.machineusers.model.MachineUser;
 import org.keycloak.authentication.ClientAuthenticator;
 import org.keycloak.events.Details;
@@ -31,6 +32,7 @@ final class CredentialCheck {
         if (!MachineUser.isMachineUser(client)) {
             return true;
         }
+        IntrospectedToken.remember(session, token);
         Object keyId = token.getOtherClaims().get(AccessKeyIdMapper.CLAIM);
         AccessKeyClientAuthenticator keys = (AccessKeyClientAuthenticator) session.getKeycloakSessionFactory()
                 .getProviderFactory(ClientAuthenticator.class, AccessKeyClientAuthenticator.PROVIDER_ID);
