@@ -40,6 +40,7 @@ public class AdminApiConventions implements OASFilter {
                 .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")
                 .description("An access token of a realm administrator, as for Keycloak's own admin API"));
         openAPI.addSecurityRequirement(OASFactory.createSecurityRequirement().addScheme(BEARER));
+        ExactSchemas.apply(openAPI);
         openAPI.getPaths().getPathItems().forEach(this::applyConventions);
     }
 
@@ -52,6 +53,9 @@ public class AdminApiConventions implements OASFilter {
             responses.addAPIResponse("403", error("The caller lacks the right this operation needs"));
             if (operation.getRequestBody() != null || hasQueryParameters(operation)) {
                 addIfAbsent(responses, "400", "The body or a query parameter is invalid; nothing changed");
+            }
+            if (operation.getRequestBody() != null) {
+                responses.addAPIResponse("415", plain("The body is not application/json"));
             }
             if (path.indexOf('{', path.indexOf("{realm}") + 1) >= 0) {
                 addIfAbsent(responses, "404", "No such machine user, key, set, partition, group or user in this realm");

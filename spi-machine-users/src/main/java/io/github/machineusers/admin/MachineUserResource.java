@@ -55,8 +55,8 @@ import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 @Tag(name = "Machine users")
 public class MachineUserResource {
 
-    static final int DEFAULT_USAGE_DAYS = 30;
-    static final int MAX_USAGE_DAYS = 366;
+    public static final int DEFAULT_USAGE_DAYS = 30;
+    public static final int MAX_USAGE_DAYS = 366;
 
     private final KeycloakSession session;
     private final RealmModel realm;

@@ -190,7 +190,9 @@ public final class AdminApi {
     private ApiResponse send(HttpRequest.Builder builder, String body, String contentType) {
         HttpRequest request = builder.build();
         ApiResponse response = send(request);
-        observer.accept(new Exchange(request.method(), request.uri(), contentType, body, response));
+        Exchange exchange = new Exchange(request.method(), request.uri(), contentType, body, response);
+        OpenApiContract.check(exchange);
+        observer.accept(exchange);
         return response;
     }
 

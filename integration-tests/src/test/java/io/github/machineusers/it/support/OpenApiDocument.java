@@ -82,6 +82,15 @@ public final class OpenApiDocument {
 
     /** What is wrong with this exchange in the document's eyes; empty when it agrees. */
     public List<String> problems(AdminApi.Exchange exchange) {
+        return problems(exchange, true);
+    }
+
+    /**
+     * @param undocumentedQueryNames whether a query parameter the document does not name is a problem; the
+     *                               server ignores such parameters, so only a walk that means to send none
+     *                               counts them
+     */
+    public List<String> problems(AdminApi.Exchange exchange, boolean undocumentedQueryNames) {
         List<String> problems = new ArrayList<>();
         String label = exchange.method() + " " + exchange.uri().getRawPath() + " -> " + exchange.response().status();
         Optional<Operation> operation = match(exchange.method(), exchange.uri().getRawPath());
@@ -92,11 +101,21 @@ public final class OpenApiDocument {
         JsonNode documented = document.path("paths").path(operation.get().path()).path(operation.get().method().toLowerCase(Locale.ROOT));
         Set<String> queryNames = documentedParameters(operation.get(), documented, "query");
         for (String name : queryNames(exchange.uri().getRawQuery())) {
-            if (!queryNames.contains(name)) {
+            if (undocumentedQueryNames && !queryNames.contains(name)) {
                 problems.add(label + ": query parameter '" + name + "' is not documented for " + operation.get());
             }
         }
-        if (exchange.requestBody() != null && !exchange.requestBody().isBlank()) {
+        if (exchange.response().status() < 300) {
+            // The server took these values, so the document must take them too.
+            queryValues(exchange.uri().getRawQuery()).forEach((name, value) -> {
+                JsonNode schema = querySchema(operation.get(), documented, name);
+                if (schema != null) {
+                    validate(schema, queryValueAsJson(schema, value), label + " query parameter '" + name + "'").forEach(problems::add);
+                }
+            });
+        }
+        // An empty object where no body is documented is what a client sends for "no body"; the server ignores both.
+        if (exchange.requestBody() != null && !exchange.requestBody().isBlank() && !exchange.requestBody().strip().equals("{}")) {
             JsonNode requestSchema = documented.path("requestBody").path("content").path("application/json").path("schema");
             if (requestSchema.isMissingNode()) {
                 problems.add(label + ": a body was sent, but " + operation.get() + " documents none");
@@ -137,6 +156,41 @@ public final class OpenApiDocument {
             });
         }
         return names;
+    }
+
+    private JsonNode querySchema(Operation operation, JsonNode documented, String name) {
+        for (JsonNode holder : List.of(documented, document.path("paths").path(operation.path()))) {
+            for (JsonNode parameter : holder.path("parameters")) {
+                if ("query".equals(parameter.path("in").asText()) && name.equals(parameter.path("name").asText())) {
+                    return parameter.path("schema");
+                }
+            }
+        }
+        return null;
+    }
+
+    /** A query value is text; as JSON it is a number or a boolean where its schema says so and it reads as one. */
+    private static String queryValueAsJson(JsonNode schema, String value) {
+        String type = schema.path("type").asText();
+        if ("integer".equals(type) && value.matches("-?[0-9]{1,18}")) {
+            return value;
+        }
+        if ("boolean".equals(type) && (value.equals("true") || value.equals("false"))) {
+            return value;
+        }
+        return AdminApi.MAPPER.getNodeFactory().textNode(value).toString();
+    }
+
+    private static Map<String, String> queryValues(String rawQuery) {
+        Map<String, String> values = new java.util.LinkedHashMap<>();
+        if (rawQuery != null && !rawQuery.isEmpty()) {
+            for (String pair : rawQuery.split("&")) {
+                String[] parts = pair.split("=", 2);
+                values.put(java.net.URLDecoder.decode(parts[0], java.nio.charset.StandardCharsets.UTF_8),
+                        parts.length < 2 ? "" : java.net.URLDecoder.decode(parts[1], java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        return values;
     }
 
     private List<String> validate(JsonNode schema, String body, String what) {
