@@ -10,6 +10,7 @@ import java.util.Set;
 import io.github.machineusers.authenticator.AccessKeyClientAuthenticator;
 import io.github.machineusers.extension.MachineUsersApiRequest;
 import io.github.machineusers.keys.AccessKeySecrets;
+import io.github.machineusers.model.AccessKeysVersion;
 import io.github.machineusers.model.Actor;
 import io.github.machineusers.model.HistoryAction;
 import io.github.machineusers.model.MachineUser;
@@ -117,6 +118,9 @@ public final class StockClientChanges {
             throw refused(session, realm, client, String.join("; ", problems));
         }
         clearSecret(client);
+        // The console sends back every attribute it read, the key stamp too; an old stamp must not bring back
+        // keys a node cached before a later key change, so every stock change gets a new one.
+        AccessKeysVersion.renew(client);
     }
 
     private static void arrivedMarked(KeycloakSession session, RealmModel realm, ClientModel client, MachineUserProvider provider) {
