@@ -1,15 +1,14 @@
 package io.github.machineusers.integrity;
 
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
-import io.github.machineusers.authenticator.AccessKeyClientAuthenticator;
 import io.github.machineusers.extension.MachineUsersApiRequest;
 import io.github.machineusers.keys.AccessKeySecrets;
+import io.github.machineusers.manage.MachineUserClientShape;
 import io.github.machineusers.model.AccessKeysVersion;
 import io.github.machineusers.model.Actor;
 import io.github.machineusers.model.HistoryAction;
@@ -20,7 +19,6 @@ import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.services.ErrorResponseException;
 import org.keycloak.models.RealmModel;
-import org.keycloak.protocol.oidc.OIDCLoginProtocol;
 
 /**
  * Keeps the promises of a machine user whatever stock path changes its client: Keycloak's clients
@@ -52,12 +50,6 @@ public final class StockClientChanges {
     private static final String CREATED_NOW = "machine-users.clients-created-now";
     /** Session attribute: ids of realms being created, between RealmCreationEvent and RealmPostCreateEvent. */
     private static final String REALMS_IN_CREATION = "machine-users.realms-in-creation";
-
-    /** Grants and features a machine user never has, by client attribute. */
-    private static final List<String> FORBIDDEN_ATTRIBUTES = List.of(
-            "oauth2.device.authorization.grant.enabled",
-            "oidc.ciba.grant.enabled",
-            "standard.token.exchange.enabled");
 
     private StockClientChanges() {
     }
@@ -102,7 +94,7 @@ public final class StockClientChanges {
         if (!marked) {
             throw refused(session, realm, client, "the '" + MachineUser.MARKER + "' attribute cannot be removed; delete the machine user instead");
         }
-        List<String> problems = weakenings(client);
+        List<String> problems = MachineUserClientShape.deviations(client);
         if (client.isEnabled() == recorded.suspended()) {
             problems.add(recorded.suspended()
                     ? "it is suspended; POST .../machine-users/{id}/resume lifts the ban"
@@ -117,7 +109,7 @@ public final class StockClientChanges {
         if (!problems.isEmpty()) {
             throw refused(session, realm, client, String.join("; ", problems));
         }
-        clearSecret(client);
+        MachineUserClientShape.clearSecret(client);
         // The console sends back every attribute it read, the key stamp too; an old stamp must not bring back
         // keys a node cached before a later key change, so every stock change gets a new one.
         AccessKeysVersion.renew(client);
@@ -128,7 +120,7 @@ public final class StockClientChanges {
             throw refused(session, realm, client, "an existing client cannot be marked as a machine user through the clients API;"
                     + " create a machine user with POST .../machine-users");
         }
-        normalise(client);
+        MachineUserClientShape.apply(client);
         if (idsIn(session, REALMS_IN_CREATION).contains(realm.getId())) {
             // A realm import: registered with its owner partition once the realm's groups exist too.
             return;
@@ -138,51 +130,6 @@ public final class StockClientChanges {
         provider.register(realm, client, Actor.SYSTEM.username());
         provider.history().record(realm, client.getId(), HistoryAction.CREATED, Actor.SYSTEM,
                 Map.of("clientId", client.getClientId(), "via", "clients API"));
-    }
-
-    /** What a machine user is, whatever the representation that made it asked for. */
-    public static void normalise(ClientModel client) {
-        client.setProtocol(OIDCLoginProtocol.LOGIN_PROTOCOL);
-        client.setClientAuthenticatorType(AccessKeyClientAuthenticator.PROVIDER_ID);
-        client.setPublicClient(false);
-        client.setBearerOnly(false);
-        client.setServiceAccountsEnabled(true);
-        client.setStandardFlowEnabled(false);
-        client.setImplicitFlowEnabled(false);
-        client.setDirectAccessGrantsEnabled(false);
-        FORBIDDEN_ATTRIBUTES.forEach(client::removeAttribute);
-        clearSecret(client);
-    }
-
-    private static void clearSecret(ClientModel client) {
-        if (client.getSecret() != null) {
-            client.setSecret(null);
-        }
-    }
-
-    private static List<String> weakenings(ClientModel client) {
-        List<String> problems = new ArrayList<>();
-        if (!AccessKeyClientAuthenticator.PROVIDER_ID.equals(client.getClientAuthenticatorType())) {
-            problems.add("its client authenticator stays '" + AccessKeyClientAuthenticator.PROVIDER_ID + "'; credentials are managed under .../machine-users/{id}/keys");
-        }
-        if (!OIDCLoginProtocol.LOGIN_PROTOCOL.equals(client.getProtocol())) {
-            problems.add("its protocol stays openid-connect");
-        }
-        if (client.isPublicClient() || client.isBearerOnly()) {
-            problems.add("it stays a confidential client");
-        }
-        if (!client.isServiceAccountsEnabled()) {
-            problems.add("its service account stays on");
-        }
-        if (client.isStandardFlowEnabled() || client.isImplicitFlowEnabled() || client.isDirectAccessGrantsEnabled()) {
-            problems.add("it has no browser or password flow");
-        }
-        for (String attribute : FORBIDDEN_ATTRIBUTES) {
-            if ("true".equals(client.getAttribute(attribute))) {
-                problems.add("'" + attribute + "' stays off");
-            }
-        }
-        return problems;
     }
 
     private static ErrorResponseException refused(KeycloakSession session, RealmModel realm, ClientModel client, String why) {

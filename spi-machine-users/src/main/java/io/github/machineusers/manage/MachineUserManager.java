@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Objects;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.machineusers.authenticator.AccessKeyClientAuthenticator;
 import io.github.machineusers.model.Actor;
 import io.github.machineusers.notify.MachineUserMailer;
 import io.github.machineusers.notify.MailAfterCommit;
@@ -27,8 +26,6 @@ import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.protocol.oidc.OIDCLoginProtocol;
-import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.services.managers.ClientManager;
 import org.keycloak.services.managers.RealmManager;
 
@@ -67,9 +64,9 @@ public class MachineUserManager {
         boolean generateKey = rep.generateKey == null || rep.generateKey;
         Long keyExpiresAt = generateKey ? Validation.keyExpiry("keyExpiresAt", rep.keyExpiresAt, policy, Time.currentTimeMillis()) : null;
 
-        ClientModel client = ClientManager.createClient(session, realm, clientRepresentation(clientId == null ? ClientIds.fromName(name) : clientId, name, description));
-        // Machine users authenticate with access keys only; a Keycloak client secret would be a second, unmanaged credential.
-        client.setSecret(null);
+        ClientModel client = ClientManager.createClient(session, realm,
+                MachineUserClientShape.newClient(clientId == null ? ClientIds.fromName(name) : clientId, name, description));
+        MachineUserClientShape.apply(client);
         new ClientManager(new RealmManager(session)).enableServiceAccount(client);
         // The realm's default roles are for people (account console, offline access); a machine user
         // holds only what its permission sets grant, which keeps its tokens' roles and audience exact.
@@ -100,27 +97,6 @@ public class MachineUserManager {
                 ? new AccessKeyManager(session, realm).create(machineUser, null, keyExpiresAt, actor)
                 : null;
         return new Created(machineUser, key);
-    }
-
-    private static ClientRepresentation clientRepresentation(String clientId, String name, String description) {
-        ClientRepresentation client = new ClientRepresentation();
-        client.setClientId(clientId);
-        client.setName(name);
-        client.setDescription(description);
-        client.setProtocol(OIDCLoginProtocol.LOGIN_PROTOCOL);
-        client.setEnabled(true);
-        client.setPublicClient(false);
-        client.setBearerOnly(false);
-        client.setServiceAccountsEnabled(true);
-        client.setStandardFlowEnabled(false);
-        client.setImplicitFlowEnabled(false);
-        client.setDirectAccessGrantsEnabled(false);
-        client.setConsentRequired(false);
-        client.setFrontchannelLogout(false);
-        client.setFullScopeAllowed(true);
-        client.setClientAuthenticatorType(AccessKeyClientAuthenticator.PROVIDER_ID);
-        client.setAttributes(Map.of(MachineUser.MARKER, "true"));
-        return client;
     }
 
     /** Applies the fields present in the body; a field sent as null clears it. */
