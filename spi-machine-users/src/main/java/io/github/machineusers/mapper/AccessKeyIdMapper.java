@@ -38,7 +38,7 @@ public class AccessKeyIdMapper extends MachineUserClaimMapper {
         AccessToken mapped = super.transformAccessToken(token, mappingModel, session, userSession, clientSessionCtx);
         if (session.getAttribute(AccessKeyClientAuthenticator.ACCESS_KEY_ID_ATTRIBUTE) != null) {
             TokenLifetimeCap.apply(mapped, session.getAttribute(AccessKeyClientAuthenticator.ACCESS_KEY_EXPIRES_AT_ATTRIBUTE, Long.class),
-                    MachineUserPolicy.of(session.getContext().getRealm()).maxAccessTokenLifespan());
+                    MachineUserPolicy.maxAccessTokenLifespanOf(session.getContext().getRealm()));
         }
         return mapped;
     }

@@ -112,6 +112,15 @@ public record MachineUserPolicy(int maxKeysPerMachineUser, Integer maxKeyLifetim
         setOrRemove(realm, ATTR_MAX_TOKEN_LIFESPAN, maxAccessTokenLifespan);
     }
 
+    /**
+     * The realm's maxAccessTokenLifespan alone, for the token path: one attribute read instead of the whole
+     * policy. A hand-edited value out of range counts as no cap, as it does in {@link #of}.
+     */
+    public static Integer maxAccessTokenLifespanOf(RealmModel realm) {
+        Integer seconds = parseInt(realm.getAttribute(ATTR_MAX_TOKEN_LIFESPAN));
+        return seconds != null && seconds >= 1 && seconds <= MAX_TOKEN_LIFESPAN_SECONDS ? seconds : null;
+    }
+
     /** The longest lifespan, in seconds, a machine user or one of its tokens may have. */
     public int tokenLifespanCap() {
         return maxAccessTokenLifespan == null ? MAX_TOKEN_LIFESPAN_SECONDS : maxAccessTokenLifespan;
