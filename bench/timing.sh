@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Whether the time of a refused token request tells a known id from an unknown one, for a machine
-# user's key id and, for comparison, for a stock client's client id. Each point sends the same
-# request with a wrong secret from one client and records the latency of the 401 answers; "fresh"
-# points send a new unknown id on every request (what an attacker probing ids does). The server
-# and the load generator share the cores, so compare the gaps within one run, not across runs.
+# user's key id and, for comparison, for a stock client's client id. Each point sends one request
+# over and over (a wrong secret, one id, from one client) and records the latency of the 401 answers;
+# an "unknown" point makes up a new id when it starts, so its first request is the first ever for
+# that id. The server and the load generator share the cores, so compare gaps within one run.
 # Results go to bench/results/timing.jsonl; the suite never runs this.
 #
 # Usage: bench/timing.sh    BENCH_SECONDS (15) per point, BENCH_ROUNDS (default 2), BENCH_REUSE_BUILD=1
@@ -34,5 +34,5 @@ for round in $(seq 1 "$ROUNDS"); do
   points | tee -a "$OUT/timing.jsonl"
 done
 stop_server
-jq -s 'group_by(.label) | map({label: .[0].label, p50Ms: (map(.p50Ms) | add / length), meanMs: (map(.meanMs // .p50Ms) | add / length)})' \
+jq -s -c 'group_by(.label) | map({label: .[0].label, p50Ms: (map(.p50Ms) | add / length), p95Ms: (map(.p95Ms) | add / length)}) | .[]' \
   "$OUT/timing.jsonl"
