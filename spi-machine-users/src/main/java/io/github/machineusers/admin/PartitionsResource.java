@@ -239,6 +239,10 @@ public class PartitionsResource {
     private Response revokeRight(String id, PartitionRight right, String segment, String userId) {
         permissions.requireManage();
         GroupModel partition = existing(id);
+        if (!TextRules.lookupable(userId, 255)) {
+            // No user has such an id, and PostgreSQL refuses some such text (a NUL) as a parameter outright.
+            throw new NotFoundException("User not found");
+        }
         if (partitions.removeFrom(partition, right, userId)) {
             events.send(OperationType.DELETE, AdminEvents.PARTITION, Map.of("userId", userId), "partitions", partition.getId(), segment, userId);
             return Response.noContent().build();
