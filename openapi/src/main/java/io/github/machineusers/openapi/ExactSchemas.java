@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.machineusers.admin.MachineUserResource;
-import io.github.machineusers.extension.Paging;
+import io.github.machineusers.rest.Paging;
 import io.github.machineusers.manage.Validation;
 import io.github.machineusers.model.MachineUserPolicy;
 import org.eclipse.microprofile.openapi.OASFactory;

@@ -1,7 +1,7 @@
 package io.github.machineusers.admin;
 
-import io.github.machineusers.access.MachineUserPermissions;
-import io.github.machineusers.extension.JsonBodies;
+import io.github.machineusers.authorization.MachineUserPermissions;
+import io.github.machineusers.rest.JsonBodies;
 import java.net.URI;
 import java.util.List;
 

@@ -2,7 +2,7 @@ package io.github.machineusers.admin;
 
 import java.util.List;
 
-import io.github.machineusers.extension.Paging;
+import io.github.machineusers.rest.Paging;
 import io.github.machineusers.model.MachineUserProvider;
 import io.github.machineusers.representations.HistoryEntryRepresentation;
 import jakarta.ws.rs.GET;

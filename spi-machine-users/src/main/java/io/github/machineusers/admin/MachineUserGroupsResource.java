@@ -1,21 +1,21 @@
 package io.github.machineusers.admin;
 
-import io.github.machineusers.permissionsets.TextRules;
+import io.github.machineusers.text.TextRules;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.machineusers.extension.Paging;
-import io.github.machineusers.access.MachineUserPermissions;
-import io.github.machineusers.access.RoleGrantGuard;
+import io.github.machineusers.rest.Paging;
+import io.github.machineusers.authorization.MachineUserPermissions;
+import io.github.machineusers.authorization.RoleGrantGuard;
 import io.github.machineusers.groups.MachineUserGroups;
 import io.github.machineusers.manage.MachineUserManager;
 import io.github.machineusers.model.MachineUser;
 import io.github.machineusers.model.MachineUserProvider;
 import io.github.machineusers.partitions.Partitions;
 import io.github.machineusers.permissionsets.PermissionSet;
-import io.github.machineusers.extension.JsonBodies;
+import io.github.machineusers.rest.JsonBodies;
 import io.github.machineusers.permissionsets.admin.GrantablePermissionSets;
 import io.github.machineusers.representations.MachineUserGroupRepresentation;
 import io.github.machineusers.representations.MachineUserRepresentation;

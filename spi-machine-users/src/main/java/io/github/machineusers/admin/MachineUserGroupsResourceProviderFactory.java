@@ -1,6 +1,6 @@
 package io.github.machineusers.admin;
 
-import io.github.machineusers.extension.AdminResourceProviderFactory;
+import io.github.machineusers.rest.AdminResourceProviderFactory;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.services.resources.admin.AdminEventBuilder;

@@ -1,13 +1,13 @@
 package io.github.machineusers.admin;
 
-import io.github.machineusers.extension.Paging;
-import io.github.machineusers.access.MachineUserPermissions;
-import io.github.machineusers.access.RoleGrantGuard;
+import io.github.machineusers.rest.Paging;
+import io.github.machineusers.authorization.MachineUserPermissions;
+import io.github.machineusers.authorization.RoleGrantGuard;
 import io.github.machineusers.permissionsets.PermissionSet;
 import io.github.machineusers.permissionsets.PermissionSetException;
 import io.github.machineusers.permissionsets.PermissionSets;
 import io.github.machineusers.permissionsets.admin.PermissionSetErrors;
-import io.github.machineusers.extension.JsonBodies;
+import io.github.machineusers.rest.JsonBodies;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,12 +1,12 @@
 package io.github.machineusers.admin;
 
-import io.github.machineusers.permissionsets.TextRules;
-import io.github.machineusers.extension.Paging;
-import io.github.machineusers.extension.QueryFlag;
-import io.github.machineusers.access.MachineUserPermissions;
+import io.github.machineusers.text.TextRules;
+import io.github.machineusers.rest.Paging;
+import io.github.machineusers.rest.QueryFlag;
+import io.github.machineusers.authorization.MachineUserPermissions;
 import io.github.machineusers.permissionsets.PermissionSet;
 import io.github.machineusers.permissionsets.admin.GrantablePermissionSets;
-import io.github.machineusers.extension.JsonBodies;
+import io.github.machineusers.rest.JsonBodies;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +14,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.machineusers.access.RoleGrantGuard;
+import io.github.machineusers.authorization.RoleGrantGuard;
 import io.github.machineusers.groups.MachineUserGroups;
 import io.github.machineusers.manage.MachineUserManager;
 import io.github.machineusers.partitions.Partitions;

@@ -1,20 +1,20 @@
 package io.github.machineusers.admin;
 
-import io.github.machineusers.permissionsets.TextRules;
+import io.github.machineusers.text.TextRules;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.machineusers.extension.Paging;
-import io.github.machineusers.access.MachineUserPermissions;
-import io.github.machineusers.access.PartitionRight;
-import io.github.machineusers.access.PartitionScope;
+import io.github.machineusers.rest.Paging;
+import io.github.machineusers.authorization.MachineUserPermissions;
+import io.github.machineusers.authorization.PartitionRight;
+import io.github.machineusers.authorization.PartitionScope;
 import io.github.machineusers.manage.Validation;
 import io.github.machineusers.model.MachineUserProvider;
 import io.github.machineusers.partitions.Partitions;
-import io.github.machineusers.extension.JsonBodies;
+import io.github.machineusers.rest.JsonBodies;
 import io.github.machineusers.representations.PartitionRepresentation;
 import io.github.machineusers.representations.UserReferenceRepresentation;
 import jakarta.ws.rs.Consumes;

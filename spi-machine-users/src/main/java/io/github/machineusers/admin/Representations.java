@@ -7,7 +7,7 @@ import java.util.Map;
 
 import io.github.machineusers.model.AccessKeyModel;
 import io.github.machineusers.model.HistoryEntry;
-import io.github.machineusers.access.MachineUserPermissions;
+import io.github.machineusers.authorization.MachineUserPermissions;
 import io.github.machineusers.model.MachineUser;
 import io.github.machineusers.model.MachineUserPolicy;
 import io.github.machineusers.model.MachineUserProvider;

@@ -1,6 +1,6 @@
 package io.github.machineusers.groups;
 
-import io.github.machineusers.permissionsets.TextRules;
+import io.github.machineusers.text.TextRules;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;

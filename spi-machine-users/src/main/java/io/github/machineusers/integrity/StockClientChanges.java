@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
-import io.github.machineusers.extension.MachineUsersApiRequest;
+import io.github.machineusers.rest.MachineUsersApiRequest;
 import io.github.machineusers.keys.AccessKeySecrets;
 import io.github.machineusers.manage.MachineUserClientShape;
 import io.github.machineusers.model.AccessKeysVersion;

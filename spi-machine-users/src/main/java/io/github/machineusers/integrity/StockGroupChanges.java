@@ -1,7 +1,7 @@
 package io.github.machineusers.integrity;
 
-import io.github.machineusers.access.PartitionScope;
-import io.github.machineusers.extension.MachineUsersApiRequest;
+import io.github.machineusers.authorization.PartitionScope;
+import io.github.machineusers.rest.MachineUsersApiRequest;
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;

@@ -3,7 +3,7 @@ package io.github.machineusers.integrity;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import io.github.machineusers.extension.MachineUsersApiRequest;
+import io.github.machineusers.rest.MachineUsersApiRequest;
 import io.github.machineusers.groups.MachineUserGroups;
 import io.github.machineusers.model.Actor;
 import io.github.machineusers.model.HistoryAction;

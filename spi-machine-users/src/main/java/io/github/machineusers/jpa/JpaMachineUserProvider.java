@@ -18,7 +18,7 @@ import io.github.machineusers.model.MachineUserProvider;
 import io.github.machineusers.model.MachineUserQuery;
 import io.github.machineusers.model.RecordedState;
 import io.github.machineusers.model.UsageStore;
-import io.github.machineusers.permissionsets.StoredText;
+import io.github.machineusers.text.StoredText;
 import io.github.machineusers.usage.UsageBuffer;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;

@@ -3,8 +3,8 @@ package io.github.machineusers.jpa;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
-import io.github.machineusers.access.PartitionRight;
-import io.github.machineusers.access.PartitionRightsProvider;
+import io.github.machineusers.authorization.PartitionRight;
+import io.github.machineusers.authorization.PartitionRightsProvider;
 import io.github.machineusers.jpa.entity.PartitionRightEntity;
 import jakarta.persistence.EntityManager;
 import org.keycloak.models.RealmModel;

@@ -1,7 +1,7 @@
 package io.github.machineusers.jpa;
 
-import io.github.machineusers.access.PartitionRightsProvider;
-import io.github.machineusers.access.PartitionRightsProviderFactory;
+import io.github.machineusers.authorization.PartitionRightsProvider;
+import io.github.machineusers.authorization.PartitionRightsProviderFactory;
 import org.keycloak.Config;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;

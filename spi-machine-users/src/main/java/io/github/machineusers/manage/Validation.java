@@ -4,7 +4,7 @@ import java.util.regex.Pattern;
 
 import io.github.machineusers.keys.AccessKeySecrets;
 import io.github.machineusers.model.MachineUserPolicy;
-import io.github.machineusers.permissionsets.TextRules;
+import io.github.machineusers.text.TextRules;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.services.ErrorResponse;
 import org.keycloak.services.ErrorResponseException;

@@ -2,7 +2,7 @@ package io.github.machineusers.mapper;
 
 import io.github.machineusers.authenticator.AccessKeyClientAuthenticator;
 import io.github.machineusers.model.MachineUserPolicy;
-import io.github.machineusers.extension.MachineUserClaimMapper;
+import io.github.machineusers.claims.MachineUserClaimMapper;
 import org.keycloak.models.ClientSessionContext;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ProtocolMapperModel;

@@ -6,7 +6,7 @@ import java.util.TreeSet;
 import io.github.machineusers.groups.MachineUserGroups;
 import io.github.machineusers.model.MachineUser;
 import io.github.machineusers.partitions.Partitions;
-import io.github.machineusers.extension.MachineUserClaimMapper;
+import io.github.machineusers.claims.MachineUserClaimMapper;
 import org.keycloak.models.ClientSessionContext;
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;

@@ -1,7 +1,7 @@
 package io.github.machineusers.partitions;
 
-import io.github.machineusers.permissionsets.StoredText;
-import io.github.machineusers.permissionsets.TextRules;
+import io.github.machineusers.text.StoredText;
+import io.github.machineusers.text.TextRules;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -9,9 +9,9 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Stream;
 
-import io.github.machineusers.access.PartitionRight;
-import io.github.machineusers.access.PartitionRightsProvider;
-import io.github.machineusers.access.PartitionScope;
+import io.github.machineusers.authorization.PartitionRight;
+import io.github.machineusers.authorization.PartitionRightsProvider;
+import io.github.machineusers.authorization.PartitionScope;
 import io.github.machineusers.manage.Validation;
 import io.github.machineusers.model.MachineUserProvider;
 import org.keycloak.models.GroupModel;

@@ -2,7 +2,7 @@ package io.github.machineusers.setup;
 
 import java.util.Map;
 
-import io.github.machineusers.access.PartitionRightsProvider;
+import io.github.machineusers.authorization.PartitionRightsProvider;
 import io.github.machineusers.groups.MachineUserGroups;
 import io.github.machineusers.integrity.StockClientChanges;
 import io.github.machineusers.integrity.StockGroupChanges;

@@ -3,7 +3,7 @@ package io.github.machineusers.setup;
 import java.util.HashMap;
 import java.util.Map;
 
-import io.github.machineusers.access.MachineUserPermissions;
+import io.github.machineusers.authorization.MachineUserPermissions;
 import io.github.machineusers.authenticator.AccessKeyClientAuthenticator;
 import io.github.machineusers.mapper.AccessKeyIdMapper;
 import io.github.machineusers.mapper.PartitionsMapper;

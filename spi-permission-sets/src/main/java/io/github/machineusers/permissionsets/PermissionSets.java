@@ -8,6 +8,8 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import io.github.machineusers.permissionsets.PermissionSetException.Kind;
+import io.github.machineusers.text.StoredText;
+import io.github.machineusers.text.TextRules;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;

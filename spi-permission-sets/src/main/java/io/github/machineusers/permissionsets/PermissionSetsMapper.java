@@ -1,6 +1,6 @@
 package io.github.machineusers.permissionsets;
 
-import io.github.machineusers.extension.MachineUserClaimMapper;
+import io.github.machineusers.claims.MachineUserClaimMapper;
 import org.keycloak.models.ClientSessionContext;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ProtocolMapperModel;

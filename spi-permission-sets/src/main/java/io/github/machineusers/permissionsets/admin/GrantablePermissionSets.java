@@ -2,8 +2,8 @@ package io.github.machineusers.permissionsets.admin;
 
 import java.util.List;
 
-import io.github.machineusers.access.MachineUserPermissions;
-import io.github.machineusers.access.RoleGrantGuard;
+import io.github.machineusers.authorization.MachineUserPermissions;
+import io.github.machineusers.authorization.RoleGrantGuard;
 import io.github.machineusers.permissionsets.PermissionSet;
 import io.github.machineusers.permissionsets.PermissionSetException;
 import io.github.machineusers.permissionsets.PermissionSets;

@@ -3,11 +3,11 @@ package io.github.machineusers.permissionsets.admin;
 import java.net.URI;
 import java.util.List;
 
-import io.github.machineusers.access.MachineUserPermissions;
-import io.github.machineusers.access.RoleGrantGuard;
-import io.github.machineusers.extension.JsonBodies;
-import io.github.machineusers.extension.Paging;
-import io.github.machineusers.extension.QueryFlag;
+import io.github.machineusers.authorization.MachineUserPermissions;
+import io.github.machineusers.authorization.RoleGrantGuard;
+import io.github.machineusers.rest.JsonBodies;
+import io.github.machineusers.rest.Paging;
+import io.github.machineusers.rest.QueryFlag;
 import io.github.machineusers.permissionsets.PermissionSet;
 import io.github.machineusers.permissionsets.PermissionSetException;
 import io.github.machineusers.permissionsets.PermissionSets;

@@ -1,7 +1,0 @@
-package io.github.machineusers.access;
-
-/** What a human user may do with the machine users a partition (and its sub-partitions) owns. */
-public enum PartitionRight {
-    ADMINISTRATOR,
-    VIEWER
-}
