@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.machineusers.admin.MachineUserResource;
-import io.github.machineusers.rest.Paging;
-import io.github.machineusers.manage.Validation;
 import io.github.machineusers.model.MachineUserPolicy;
+import io.github.machineusers.rest.Paging;
+import io.github.machineusers.validation.Validation;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;

@@ -1,10 +1,12 @@
 package io.github.machineusers.admin;
 
-import io.github.machineusers.authorization.MachineUserPermissions;
-import io.github.machineusers.rest.JsonBodies;
+
 import java.net.URI;
 import java.util.List;
 
+import io.github.machineusers.authorization.MachineUserPermissions;
+import io.github.machineusers.events.AdminEvents;
+import io.github.machineusers.events.AdminResource;
 import io.github.machineusers.manage.AccessKeyManager;
 import io.github.machineusers.model.AccessKeyLimitReachedException;
 import io.github.machineusers.model.AccessKeyModel;
@@ -13,6 +15,7 @@ import io.github.machineusers.model.MachineUser;
 import io.github.machineusers.model.MachineUserProvider;
 import io.github.machineusers.representations.AccessKeyRepresentation;
 import io.github.machineusers.representations.CreateAccessKeyRepresentation;
+import io.github.machineusers.rest.JsonBodies;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -106,7 +109,7 @@ public class AccessKeysResource {
         AccessKeyModel key = key(keyId);
         manager().update(machineUser, key, JsonBodies.tree(body), AdminActors.of(auth));
         AccessKeyRepresentation answer = Representations.toRepresentation(provider, key);
-        events.send(OperationType.UPDATE, AdminEvents.ACCESS_KEY, answer, "machine-users", machineUser.id(), "keys", key.getId());
+        events.send(OperationType.UPDATE, AdminResource.MACHINE_USER_ACCESS_KEY, AdminResource.accessKey(machineUser.id(), key.getId()), answer);
         return answer;
     }
 
@@ -119,7 +122,7 @@ public class AccessKeysResource {
         AccessKeyModel key = key(keyId);
         AccessKeyRepresentation before = Representations.toRepresentation(provider, key);
         manager().delete(machineUser, key, AdminActors.of(auth));
-        events.send(OperationType.DELETE, AdminEvents.ACCESS_KEY, before, "machine-users", machineUser.id(), "keys", before.id);
+        events.send(OperationType.DELETE, AdminResource.MACHINE_USER_ACCESS_KEY, AdminResource.accessKey(machineUser.id(), before.id), before);
         return Response.noContent().build();
     }
 
@@ -136,13 +139,13 @@ public class AccessKeysResource {
         CreateAccessKeyRepresentation rep = JsonBodies.readOptional(body, CreateAccessKeyRepresentation.class);
         String oldId = old.getId();
         IssuedAccessKey issued = manager().replace(machineUser, old, rep.description, rep.expiresAt, AdminActors.of(auth));
-        events.send(OperationType.DELETE, AdminEvents.ACCESS_KEY, null, "machine-users", machineUser.id(), "keys", oldId);
+        events.send(OperationType.DELETE, AdminResource.MACHINE_USER_ACCESS_KEY, AdminResource.accessKey(machineUser.id(), oldId), null);
         return announce(OperationType.CREATE, issued);
     }
 
     private AccessKeyRepresentation announce(OperationType operation, IssuedAccessKey issued) {
         AccessKeyRepresentation answer = Representations.toRepresentation(provider, issued.key());
-        events.send(operation, AdminEvents.ACCESS_KEY, answer, "machine-users", machineUser.id(), "keys", answer.id);
+        events.send(operation, AdminResource.MACHINE_USER_ACCESS_KEY, AdminResource.accessKey(machineUser.id(), answer.id), answer);
         answer.secret = issued.secret();
         return answer;
     }

@@ -2,9 +2,9 @@ package io.github.machineusers.admin;
 
 import java.util.List;
 
-import io.github.machineusers.rest.Paging;
 import io.github.machineusers.model.MachineUserProvider;
 import io.github.machineusers.representations.HistoryEntryRepresentation;
+import io.github.machineusers.rest.Paging;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;

@@ -1,24 +1,28 @@
 package io.github.machineusers.admin;
 
-import io.github.machineusers.text.TextRules;
+
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.machineusers.rest.Paging;
 import io.github.machineusers.authorization.MachineUserPermissions;
 import io.github.machineusers.authorization.RoleGrantGuard;
+import io.github.machineusers.events.AdminEvents;
+import io.github.machineusers.events.AdminResource;
 import io.github.machineusers.groups.MachineUserGroups;
 import io.github.machineusers.manage.MachineUserManager;
 import io.github.machineusers.model.MachineUser;
 import io.github.machineusers.model.MachineUserProvider;
 import io.github.machineusers.partitions.Partitions;
 import io.github.machineusers.permissionsets.PermissionSet;
-import io.github.machineusers.rest.JsonBodies;
 import io.github.machineusers.permissionsets.admin.GrantablePermissionSets;
 import io.github.machineusers.representations.MachineUserGroupRepresentation;
 import io.github.machineusers.representations.MachineUserRepresentation;
+import io.github.machineusers.rest.JsonBodies;
+import io.github.machineusers.rest.Paging;
+import io.github.machineusers.text.TextRules;
+import io.github.machineusers.validation.Validation;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -109,7 +113,7 @@ public class MachineUserGroupsResource {
         groups.setPermissionSets(group, sets);
         groups.setPartitions(group, partitions);
         MachineUserGroupRepresentation answer = toRepresentation(group);
-        events.send(OperationType.CREATE, AdminEvents.GROUP, answer, "machine-user-groups", group.getId());
+        events.send(OperationType.CREATE, AdminResource.MACHINE_USER_GROUP, AdminResource.group(group.getId()), answer);
         URI location = session.getContext().getUri().getAbsolutePathBuilder().path(group.getId()).build();
         return Response.created(location).entity(answer).build();
     }
@@ -145,8 +149,8 @@ public class MachineUserGroupsResource {
             throw ErrorResponse.exists(e.getMessage());
         }
         if (changes.has("description")) {
-            group.setDescription(io.github.machineusers.manage.Validation.optionalText("description", rep.description,
-                    io.github.machineusers.manage.Validation.MAX_DESCRIPTION));
+            group.setDescription(Validation.optionalText("description", rep.description,
+                    Validation.MAX_DESCRIPTION));
         }
         if (sets != null) {
             groups.setPermissionSets(group, sets);
@@ -155,7 +159,7 @@ public class MachineUserGroupsResource {
             groups.setPartitions(group, partitions);
         }
         MachineUserGroupRepresentation answer = toRepresentation(group);
-        events.send(OperationType.UPDATE, AdminEvents.GROUP, answer, "machine-user-groups", group.getId());
+        events.send(OperationType.UPDATE, AdminResource.MACHINE_USER_GROUP, AdminResource.group(group.getId()), answer);
         return answer;
     }
 
@@ -170,7 +174,7 @@ public class MachineUserGroupsResource {
         MachineUserManager manager = new MachineUserManager(session, realm);
         groups.members(group).toList().forEach(member -> manager.leave(member, group, AdminActors.of(auth)));
         session.groups().removeGroup(realm, group);
-        events.send(OperationType.DELETE, AdminEvents.GROUP, before, "machine-user-groups", before.id);
+        events.send(OperationType.DELETE, AdminResource.MACHINE_USER_GROUP, AdminResource.group(before.id), before);
         return Response.noContent().build();
     }
 
@@ -196,8 +200,8 @@ public class MachineUserGroupsResource {
         // Joining grants whatever the group holds, so it needs the same right as granting those sets one by one.
         new RoleGrantGuard(permissions, realm).requireMayGrantAll(group.getRoleMappingsStream());
         if (new MachineUserManager(session, realm).join(member, group, AdminActors.of(auth))) {
-            events.send(OperationType.CREATE, AdminEvents.GROUP, Map.of("machineUserId", member.id(), "clientId", member.clientId()),
-                    "machine-user-groups", group.getId(), "members", member.id());
+            events.send(OperationType.CREATE, AdminResource.MACHINE_USER_GROUP_MEMBER,
+                    AdminResource.groupMember(group.getId(), member.id()), Map.of("machineUserId", member.id(), "clientId", member.clientId()));
         }
         return Response.noContent().build();
     }
@@ -211,8 +215,8 @@ public class MachineUserGroupsResource {
         GroupModel group = existing(id);
         MachineUser member = machineUser(machineUserId);
         if (new MachineUserManager(session, realm).leave(member, group, AdminActors.of(auth))) {
-            events.send(OperationType.DELETE, AdminEvents.GROUP, Map.of("machineUserId", member.id(), "clientId", member.clientId()),
-                    "machine-user-groups", group.getId(), "members", member.id());
+            events.send(OperationType.DELETE, AdminResource.MACHINE_USER_GROUP_MEMBER,
+                    AdminResource.groupMember(group.getId(), member.id()), Map.of("machineUserId", member.id(), "clientId", member.clientId()));
         }
         return Response.noContent().build();
     }

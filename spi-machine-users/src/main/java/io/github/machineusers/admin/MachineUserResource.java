@@ -1,13 +1,6 @@
 package io.github.machineusers.admin;
 
-import io.github.machineusers.rest.Paging;
-import io.github.machineusers.authorization.MachineUserPermissions;
-import io.github.machineusers.authorization.RoleGrantGuard;
-import io.github.machineusers.permissionsets.PermissionSet;
-import io.github.machineusers.permissionsets.PermissionSetException;
-import io.github.machineusers.permissionsets.PermissionSets;
-import io.github.machineusers.permissionsets.admin.PermissionSetErrors;
-import io.github.machineusers.rest.JsonBodies;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,16 +9,26 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.machineusers.authorization.MachineUserPermissions;
+import io.github.machineusers.authorization.RoleGrantGuard;
+import io.github.machineusers.events.AdminEvents;
+import io.github.machineusers.events.AdminResource;
 import io.github.machineusers.manage.MachineUserManager;
-import io.github.machineusers.manage.Validation;
-import io.github.machineusers.partitions.Partitions;
 import io.github.machineusers.model.MachineUser;
 import io.github.machineusers.model.MachineUserProvider;
 import io.github.machineusers.model.UsageDay;
+import io.github.machineusers.model.UsageDays;
+import io.github.machineusers.partitions.Partitions;
+import io.github.machineusers.permissionsets.PermissionSet;
+import io.github.machineusers.permissionsets.PermissionSetException;
+import io.github.machineusers.permissionsets.PermissionSets;
+import io.github.machineusers.permissionsets.admin.PermissionSetErrors;
 import io.github.machineusers.representations.MachineUserRepresentation;
 import io.github.machineusers.representations.SuspensionRepresentation;
 import io.github.machineusers.representations.UsageDayRepresentation;
-import io.github.machineusers.usage.UsageDays;
+import io.github.machineusers.rest.JsonBodies;
+import io.github.machineusers.rest.Paging;
+import io.github.machineusers.validation.Validation;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -104,7 +107,7 @@ public class MachineUserResource {
         }
         manager().update(machineUser, changes, AdminActors.of(auth));
         MachineUserRepresentation answer = representation();
-        events.send(OperationType.UPDATE, AdminEvents.MACHINE_USER, answer, "machine-users", machineUser.id());
+        events.send(OperationType.UPDATE, AdminResource.MACHINE_USER, AdminResource.machineUser(machineUser.id()), answer);
         return answer;
     }
 
@@ -115,7 +118,7 @@ public class MachineUserResource {
         permissions.requireManage(machineUser.partition());
         MachineUserRepresentation before = representation();
         manager().delete(machineUser, AdminActors.of(auth));
-        events.send(OperationType.DELETE, AdminEvents.MACHINE_USER, before, "machine-users", before.id);
+        events.send(OperationType.DELETE, AdminResource.MACHINE_USER, AdminResource.machineUser(before.id), before);
         return Response.noContent().build();
     }
 
@@ -129,7 +132,7 @@ public class MachineUserResource {
         SuspensionRepresentation rep = JsonBodies.readOptional(body, SuspensionRepresentation.class);
         manager().suspend(machineUser, rep.reason, AdminActors.of(auth));
         MachineUserRepresentation answer = representation();
-        events.send(OperationType.ACTION, AdminEvents.MACHINE_USER, answer, "machine-users", machineUser.id(), "suspend");
+        events.send(OperationType.ACTION, AdminResource.MACHINE_USER, AdminResource.machineUserAction(machineUser.id(), "suspend"), answer);
         return answer;
     }
 
@@ -140,7 +143,7 @@ public class MachineUserResource {
         permissions.requireManage(machineUser.partition());
         manager().resume(machineUser, AdminActors.of(auth));
         MachineUserRepresentation answer = representation();
-        events.send(OperationType.ACTION, AdminEvents.MACHINE_USER, answer, "machine-users", machineUser.id(), "resume");
+        events.send(OperationType.ACTION, AdminResource.MACHINE_USER, AdminResource.machineUserAction(machineUser.id(), "resume"), answer);
         return answer;
     }
 
@@ -179,8 +182,8 @@ public class MachineUserResource {
         PermissionSet set = permissionSet(name);
         new RoleGrantGuard(permissions, realm).requireMayGrant(set.role());
         if (manager().grant(machineUser, set, AdminActors.of(auth))) {
-            events.send(OperationType.CREATE, AdminEvents.PERMISSION_SET_GRANT, Map.of("permissionSet", set.name()),
-                    "machine-users", machineUser.id(), "permission-sets", set.name());
+            events.send(OperationType.CREATE, AdminResource.MACHINE_USER_PERMISSION_SET_GRANT,
+                    AdminResource.permissionSetGrant(machineUser.id(), set.name()), Map.of("permissionSet", set.name()));
         }
         return Response.noContent().build();
     }
@@ -193,8 +196,8 @@ public class MachineUserResource {
         permissions.requireManage(machineUser.partition());
         PermissionSet set = permissionSet(name);
         if (manager().revoke(machineUser, set, AdminActors.of(auth))) {
-            events.send(OperationType.DELETE, AdminEvents.PERMISSION_SET_GRANT, Map.of("permissionSet", set.name()),
-                    "machine-users", machineUser.id(), "permission-sets", set.name());
+            events.send(OperationType.DELETE, AdminResource.MACHINE_USER_PERMISSION_SET_GRANT,
+                    AdminResource.permissionSetGrant(machineUser.id(), set.name()), Map.of("permissionSet", set.name()));
         }
         return Response.noContent().build();
     }

@@ -1,12 +1,6 @@
 package io.github.machineusers.admin;
 
-import io.github.machineusers.text.TextRules;
-import io.github.machineusers.rest.Paging;
-import io.github.machineusers.rest.QueryFlag;
-import io.github.machineusers.authorization.MachineUserPermissions;
-import io.github.machineusers.permissionsets.PermissionSet;
-import io.github.machineusers.permissionsets.admin.GrantablePermissionSets;
-import io.github.machineusers.rest.JsonBodies;
+
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -14,20 +8,29 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.machineusers.authorization.MachineUserPermissions;
 import io.github.machineusers.authorization.RoleGrantGuard;
+import io.github.machineusers.events.AdminEvents;
+import io.github.machineusers.events.AdminResource;
 import io.github.machineusers.groups.MachineUserGroups;
 import io.github.machineusers.manage.MachineUserManager;
-import io.github.machineusers.partitions.Partitions;
-import io.github.machineusers.manage.Validation;
 import io.github.machineusers.model.MachineUser;
 import io.github.machineusers.model.MachineUserPolicy;
 import io.github.machineusers.model.MachineUserProvider;
 import io.github.machineusers.model.MachineUserQuery;
+import io.github.machineusers.partitions.Partitions;
+import io.github.machineusers.permissionsets.PermissionSet;
+import io.github.machineusers.permissionsets.admin.GrantablePermissionSets;
 import io.github.machineusers.representations.AccessKeyRepresentation;
 import io.github.machineusers.representations.CreateMachineUserRepresentation;
 import io.github.machineusers.representations.KeyReferenceRepresentation;
 import io.github.machineusers.representations.MachineUserPolicyRepresentation;
 import io.github.machineusers.representations.MachineUserRepresentation;
+import io.github.machineusers.rest.JsonBodies;
+import io.github.machineusers.rest.Paging;
+import io.github.machineusers.rest.QueryFlag;
+import io.github.machineusers.text.TextRules;
+import io.github.machineusers.validation.Validation;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -40,10 +43,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -157,10 +160,10 @@ public class MachineUsersResource {
             throw ErrorResponse.exists("A client with client id '" + rep.clientId + "' already exists");
         }
         MachineUserRepresentation answer = Representations.toRepresentation(session, provider, realm, created.machineUser());
-        events.send(OperationType.CREATE, AdminEvents.MACHINE_USER, answer, "machine-users", answer.id);
+        events.send(OperationType.CREATE, AdminResource.MACHINE_USER, AdminResource.machineUser(answer.id), answer);
         if (created.accessKey() != null) {
             AccessKeyRepresentation key = Representations.toRepresentation(provider, created.accessKey().key());
-            events.send(OperationType.CREATE, AdminEvents.ACCESS_KEY, key, "machine-users", answer.id, "keys", key.id);
+            events.send(OperationType.CREATE, AdminResource.MACHINE_USER_ACCESS_KEY, AdminResource.accessKey(answer.id, key.id), key);
             key.secret = created.accessKey().secret();
             answer.accessKey = key;
         }
@@ -222,7 +225,7 @@ public class MachineUsersResource {
         }
         updated.saveTo(realm);
         MachineUserPolicyRepresentation answer = Representations.toRepresentation(updated);
-        events.send(OperationType.UPDATE, AdminEvents.POLICY, answer, "machine-users", "policy");
+        events.send(OperationType.UPDATE, AdminResource.MACHINE_USER_POLICY, AdminResource.policy(), answer);
         Long latest = updated.latestExpiry(Time.currentTimeMillis());
         if (latest != null) {
             // A lower cap never kills working keys silently; it says which keys outlive it.

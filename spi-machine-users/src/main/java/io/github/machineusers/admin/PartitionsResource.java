@@ -1,22 +1,25 @@
 package io.github.machineusers.admin;
 
-import io.github.machineusers.text.TextRules;
+
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.machineusers.rest.Paging;
 import io.github.machineusers.authorization.MachineUserPermissions;
 import io.github.machineusers.authorization.PartitionRight;
 import io.github.machineusers.authorization.PartitionScope;
-import io.github.machineusers.manage.Validation;
+import io.github.machineusers.events.AdminEvents;
+import io.github.machineusers.events.AdminResource;
 import io.github.machineusers.model.MachineUserProvider;
 import io.github.machineusers.partitions.Partitions;
-import io.github.machineusers.rest.JsonBodies;
 import io.github.machineusers.representations.PartitionRepresentation;
 import io.github.machineusers.representations.UserReferenceRepresentation;
+import io.github.machineusers.rest.JsonBodies;
+import io.github.machineusers.rest.Paging;
+import io.github.machineusers.text.TextRules;
+import io.github.machineusers.validation.Validation;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -107,7 +110,7 @@ public class PartitionsResource {
             throw ErrorResponse.exists(e.getMessage());
         }
         PartitionRepresentation answer = toRepresentation(created);
-        events.send(OperationType.CREATE, AdminEvents.PARTITION, answer, "partitions", created.getId());
+        events.send(OperationType.CREATE, AdminResource.MACHINE_USER_PARTITION, AdminResource.partition(created.getId()), answer);
         URI location = session.getContext().getUri().getAbsolutePathBuilder().path(created.getId()).build();
         return Response.created(location).entity(answer).build();
     }
@@ -148,7 +151,7 @@ public class PartitionsResource {
             throw ErrorResponse.exists(e.getMessage());
         }
         PartitionRepresentation answer = toRepresentation(partition);
-        events.send(OperationType.UPDATE, AdminEvents.PARTITION, answer, "partitions", partition.getId());
+        events.send(OperationType.UPDATE, AdminResource.MACHINE_USER_PARTITION, AdminResource.partition(partition.getId()), answer);
         return answer;
     }
 
@@ -162,7 +165,7 @@ public class PartitionsResource {
         GroupModel partition = existing(id);
         PartitionRepresentation before = toRepresentation(partition);
         partitions.delete(partition);
-        events.send(OperationType.DELETE, AdminEvents.PARTITION, before, "partitions", before.id);
+        events.send(OperationType.DELETE, AdminResource.MACHINE_USER_PARTITION, AdminResource.partition(before.id), before);
         return Response.noContent().build();
     }
 
@@ -226,8 +229,8 @@ public class PartitionsResource {
             throw Validation.badRequest("Partition rights are for people, not for service accounts");
         }
         if (partitions.addTo(partition, right, user)) {
-            events.send(OperationType.CREATE, AdminEvents.PARTITION, Map.of("userId", user.getId(), "username", user.getUsername()),
-                    "partitions", partition.getId(), segment, user.getId());
+            events.send(OperationType.CREATE, AdminResource.MACHINE_USER_PARTITION_RIGHT,
+                    AdminResource.partitionRight(partition.getId(), segment, user.getId()), Map.of("userId", user.getId(), "username", user.getUsername()));
         }
         return Response.noContent().build();
     }
@@ -244,7 +247,8 @@ public class PartitionsResource {
             throw new NotFoundException("User not found");
         }
         if (partitions.removeFrom(partition, right, userId)) {
-            events.send(OperationType.DELETE, AdminEvents.PARTITION, Map.of("userId", userId), "partitions", partition.getId(), segment, userId);
+            events.send(OperationType.DELETE, AdminResource.MACHINE_USER_PARTITION_RIGHT,
+                    AdminResource.partitionRight(partition.getId(), segment, userId), Map.of("userId", userId));
             return Response.noContent().build();
         }
         existingUser(userId);

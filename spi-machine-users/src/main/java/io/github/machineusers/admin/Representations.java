@@ -5,14 +5,14 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import io.github.machineusers.authorization.MachineUserPermissions;
+import io.github.machineusers.groups.MachineUserGroups;
 import io.github.machineusers.model.AccessKeyModel;
 import io.github.machineusers.model.HistoryEntry;
-import io.github.machineusers.authorization.MachineUserPermissions;
 import io.github.machineusers.model.MachineUser;
 import io.github.machineusers.model.MachineUserPolicy;
 import io.github.machineusers.model.MachineUserProvider;
 import io.github.machineusers.model.UsageDay;
-import io.github.machineusers.groups.MachineUserGroups;
 import io.github.machineusers.partitions.Partitions;
 import io.github.machineusers.permissionsets.PermissionSets;
 import io.github.machineusers.representations.AccessKeyRepresentation;

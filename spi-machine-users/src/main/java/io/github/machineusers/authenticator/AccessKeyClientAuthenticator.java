@@ -6,9 +6,10 @@ import java.util.Map;
 import java.util.Set;
 
 import io.github.machineusers.keys.AccessKeySecrets;
+import io.github.machineusers.metrics.TokenMetrics;
 import io.github.machineusers.model.MachineUser;
 import io.github.machineusers.model.MachineUserProvider;
-import io.github.machineusers.usage.TokenMetrics;
+import io.github.machineusers.model.ProviderIds;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.Config;
 import org.keycloak.OAuthErrorException;
@@ -35,7 +36,7 @@ import org.keycloak.provider.ProviderConfigurationBuilder;
  */
 public class AccessKeyClientAuthenticator extends AbstractClientAuthenticator {
 
-    public static final String PROVIDER_ID = "machine-user-access-key";
+    public static final String PROVIDER_ID = ProviderIds.CLIENT_AUTHENTICATOR;
     /** Request-scoped session attribute that tells the token mapper which key was used. */
     public static final String ACCESS_KEY_ID_ATTRIBUTE = "machine-users.access-key-id";
     /** Request-scoped session attribute: the used key's expiry (epoch milliseconds), which caps the token's. */

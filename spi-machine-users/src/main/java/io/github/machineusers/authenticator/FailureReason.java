@@ -1,7 +1,7 @@
 package io.github.machineusers.authenticator;
 
-import io.github.machineusers.model.AccessKeyValidity;
 import io.github.machineusers.model.AccessKeyStatus;
+import io.github.machineusers.model.AccessKeyValidity;
 
 /**
  * Why a machine user's token request was refused, as the {@code reason} detail of Keycloak's

@@ -1,6 +1,5 @@
 package io.github.machineusers.groups;
 
-import io.github.machineusers.text.TextRules;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -11,11 +10,12 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Stream;
 
-import io.github.machineusers.manage.Validation;
 import io.github.machineusers.model.MachineUser;
 import io.github.machineusers.model.MachineUserProvider;
-import io.github.machineusers.permissionsets.PermissionSet;
 import io.github.machineusers.partitions.Partitions;
+import io.github.machineusers.permissionsets.PermissionSet;
+import io.github.machineusers.text.TextRules;
+import io.github.machineusers.validation.Validation;
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ModelDuplicateException;

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
-import io.github.machineusers.rest.MachineUsersApiRequest;
 import io.github.machineusers.keys.AccessKeySecrets;
 import io.github.machineusers.manage.MachineUserClientShape;
 import io.github.machineusers.model.AccessKeysVersion;
@@ -15,10 +14,11 @@ import io.github.machineusers.model.HistoryAction;
 import io.github.machineusers.model.MachineUser;
 import io.github.machineusers.model.MachineUserProvider;
 import io.github.machineusers.model.RecordedState;
+import io.github.machineusers.rest.MachineUsersApiRequest;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.services.ErrorResponseException;
 import org.keycloak.models.RealmModel;
+import org.keycloak.services.ErrorResponseException;
 
 /**
  * Keeps the promises of a machine user whatever stock path changes its client: Keycloak's clients

@@ -3,13 +3,13 @@ package io.github.machineusers.integrity;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import io.github.machineusers.rest.MachineUsersApiRequest;
 import io.github.machineusers.groups.MachineUserGroups;
 import io.github.machineusers.model.Actor;
 import io.github.machineusers.model.HistoryAction;
 import io.github.machineusers.model.MachineUser;
 import io.github.machineusers.model.MachineUserProvider;
 import io.github.machineusers.permissionsets.PermissionSet;
+import io.github.machineusers.rest.MachineUsersApiRequest;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
+import io.github.machineusers.jpa.UsageBuffer;
 import io.github.machineusers.jpa.entity.MachineUserEntity;
 import io.github.machineusers.model.AccessKeyStore;
 import io.github.machineusers.model.AccessKeysVersion;
@@ -19,7 +20,6 @@ import io.github.machineusers.model.MachineUserQuery;
 import io.github.machineusers.model.RecordedState;
 import io.github.machineusers.model.UsageStore;
 import io.github.machineusers.text.StoredText;
-import io.github.machineusers.usage.UsageBuffer;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.TypedQuery;

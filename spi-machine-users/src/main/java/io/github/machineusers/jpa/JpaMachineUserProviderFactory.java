@@ -5,10 +5,6 @@ import java.util.Set;
 
 import io.github.machineusers.model.MachineUserProvider;
 import io.github.machineusers.model.MachineUserProviderFactory;
-import io.github.machineusers.setup.BackgroundTasks;
-import io.github.machineusers.setup.MachineUserLifecycle;
-import io.github.machineusers.usage.UsageBuffer;
-import io.github.machineusers.usage.UsageFlushTask;
 import org.jboss.logging.Logger;
 import org.keycloak.Config;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
@@ -25,16 +21,10 @@ public class JpaMachineUserProviderFactory implements MachineUserProviderFactory
     public static final String ID = "jpa";
     static final String USAGE_FLUSH_INTERVAL = "usageFlushIntervalSeconds";
     static final int DEFAULT_USAGE_FLUSH_INTERVAL = 5;
-    static final String EXPIRY_WARNING_INTERVAL = "expiryWarningIntervalSeconds";
-    static final int DEFAULT_EXPIRY_WARNING_INTERVAL = 900;
-    static final String METRICS_REFRESH_INTERVAL = "metricsRefreshIntervalSeconds";
-    static final int DEFAULT_METRICS_REFRESH_INTERVAL = 60;
-    static final String EXPIRING_KEYS_METRIC_DAYS = "expiringKeysMetricDays";
-    static final int DEFAULT_EXPIRING_KEYS_METRIC_DAYS = 14;
     private static final Logger LOG = Logger.getLogger(JpaMachineUserProviderFactory.class);
 
     private final UsageBuffer usageBuffer = new UsageBuffer();
-    private BackgroundTasks.Settings settings;
+    private int flushIntervalSeconds;
     private UsageFlushTask flushTask;
 
     @Override
@@ -46,23 +36,18 @@ public class JpaMachineUserProviderFactory implements MachineUserProviderFactory
 
     @Override
     public void init(Config.Scope config) {
-        settings = new BackgroundTasks.Settings(
-                Math.max(1, config.getInt(USAGE_FLUSH_INTERVAL, DEFAULT_USAGE_FLUSH_INTERVAL)),
-                Math.max(1, config.getInt(EXPIRY_WARNING_INTERVAL, DEFAULT_EXPIRY_WARNING_INTERVAL)),
-                Math.max(1, config.getInt(METRICS_REFRESH_INTERVAL, DEFAULT_METRICS_REFRESH_INTERVAL)),
-                Math.max(1, config.getInt(EXPIRING_KEYS_METRIC_DAYS, DEFAULT_EXPIRING_KEYS_METRIC_DAYS)));
+        flushIntervalSeconds = Math.max(1, config.getInt(USAGE_FLUSH_INTERVAL, DEFAULT_USAGE_FLUSH_INTERVAL));
     }
 
+    /** The write-behind of usage starts once the database is migrated, on every node: each buffers its own requests. */
     @Override
     public void postInit(KeycloakSessionFactory factory) {
         flushTask = new UsageFlushTask(factory, usageBuffer);
-        MachineUserLifecycle lifecycle = new MachineUserLifecycle();
         factory.register(event -> {
             if (event instanceof PostMigrationEvent) {
-                lifecycle.onServerReady(factory);
-                BackgroundTasks.schedule(factory, settings, flushTask);
-            } else {
-                lifecycle.onEvent(event);
+                try (KeycloakSession session = factory.create()) {
+                    session.getProvider(TimerProvider.class).schedule(flushTask, flushIntervalSeconds * 1000L, "machine-users-usage-flush");
+                }
             }
         });
     }
@@ -98,24 +83,6 @@ public class JpaMachineUserProviderFactory implements MachineUserProviderFactory
                 .helpText("How often, in seconds, each node writes buffered last-used times and usage counts."
                         + " A crash loses at most this much usage data.")
                 .defaultValue(DEFAULT_USAGE_FLUSH_INTERVAL)
-                .add()
-                .property()
-                .name(EXPIRY_WARNING_INTERVAL)
-                .type(ProviderConfigProperty.INTEGER_TYPE)
-                .helpText("How often, in seconds, one node of the cluster looks for keys due an expiry warning.")
-                .defaultValue(DEFAULT_EXPIRY_WARNING_INTERVAL)
-                .add()
-                .property()
-                .name(METRICS_REFRESH_INTERVAL)
-                .type(ProviderConfigProperty.INTEGER_TYPE)
-                .helpText("How often, in seconds, each node recounts the expiring keys and suspended machine users it shows as gauges.")
-                .defaultValue(DEFAULT_METRICS_REFRESH_INTERVAL)
-                .add()
-                .property()
-                .name(EXPIRING_KEYS_METRIC_DAYS)
-                .type(ProviderConfigProperty.INTEGER_TYPE)
-                .helpText("The machine_users_keys_expiring gauge counts active keys that expire within this many days.")
-                .defaultValue(DEFAULT_EXPIRING_KEYS_METRIC_DAYS)
                 .add()
                 .build();
     }

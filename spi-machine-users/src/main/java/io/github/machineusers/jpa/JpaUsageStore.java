@@ -6,12 +6,12 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 
+import io.github.machineusers.jpa.UsageBuffer;
 import io.github.machineusers.jpa.entity.UsageEntity;
 import io.github.machineusers.model.AccessKeyModel;
 import io.github.machineusers.model.UsageDay;
+import io.github.machineusers.model.UsageDays;
 import io.github.machineusers.model.UsageStore;
-import io.github.machineusers.usage.UsageBuffer;
-import io.github.machineusers.usage.UsageDays;
 import jakarta.persistence.EntityManager;
 import org.keycloak.common.util.Time;
 import org.keycloak.models.RealmModel;
@@ -79,8 +79,8 @@ class JpaUsageStore implements UsageStore {
         return stored == null ? pending : Math.max(pending, stored);
     }
 
-    @Override
-    public void write(UsageBuffer.Drained drained) {
+    /** Writes figures drained from this node's buffer; the caller puts them back if this fails. */
+    void write(UsageBuffer.Drained drained) {
         drained.lastUsed().forEach((keyId, time) -> em.get().createNamedQuery("mu.touchKey")
                 .setParameter("id", keyId)
                 .setParameter("time", time)

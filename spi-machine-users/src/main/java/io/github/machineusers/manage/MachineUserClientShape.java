@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import io.github.machineusers.authenticator.AccessKeyClientAuthenticator;
 import io.github.machineusers.model.MachineUser;
+import io.github.machineusers.model.ProviderIds;
 import org.keycloak.models.ClientModel;
 import org.keycloak.protocol.oidc.OIDCLoginProtocol;
 import org.keycloak.representations.idm.ClientRepresentation;
@@ -38,7 +38,7 @@ public final class MachineUserClientShape {
         client.setName(name);
         client.setDescription(description);
         client.setProtocol(OIDCLoginProtocol.LOGIN_PROTOCOL);
-        client.setClientAuthenticatorType(AccessKeyClientAuthenticator.PROVIDER_ID);
+        client.setClientAuthenticatorType(ProviderIds.CLIENT_AUTHENTICATOR);
         client.setPublicClient(false);
         client.setBearerOnly(false);
         client.setServiceAccountsEnabled(true);
@@ -56,7 +56,7 @@ public final class MachineUserClientShape {
     /** Makes the client fit, whatever the representation that made it asked for. */
     public static void apply(ClientModel client) {
         client.setProtocol(OIDCLoginProtocol.LOGIN_PROTOCOL);
-        client.setClientAuthenticatorType(AccessKeyClientAuthenticator.PROVIDER_ID);
+        client.setClientAuthenticatorType(ProviderIds.CLIENT_AUTHENTICATOR);
         client.setPublicClient(false);
         client.setBearerOnly(false);
         client.setServiceAccountsEnabled(true);
@@ -77,8 +77,8 @@ public final class MachineUserClientShape {
     /** How the client has left the shape, each as the rule it breaks; empty when it fits. */
     public static List<String> deviations(ClientModel client) {
         List<String> problems = new ArrayList<>();
-        if (!AccessKeyClientAuthenticator.PROVIDER_ID.equals(client.getClientAuthenticatorType())) {
-            problems.add("its client authenticator stays '" + AccessKeyClientAuthenticator.PROVIDER_ID
+        if (!ProviderIds.CLIENT_AUTHENTICATOR.equals(client.getClientAuthenticatorType())) {
+            problems.add("its client authenticator stays '" + ProviderIds.CLIENT_AUTHENTICATOR
                     + "'; credentials are managed under .../machine-users/{id}/keys");
         }
         if (!OIDCLoginProtocol.LOGIN_PROTOCOL.equals(client.getProtocol())) {

@@ -6,10 +6,10 @@ import java.util.Map;
 import java.util.Objects;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.machineusers.mail.MachineUserMailer;
+import io.github.machineusers.mail.MailAfterCommit;
+import io.github.machineusers.mail.MailTemplate;
 import io.github.machineusers.model.Actor;
-import io.github.machineusers.notify.MachineUserMailer;
-import io.github.machineusers.notify.MailAfterCommit;
-import io.github.machineusers.notify.MailTemplate;
 import io.github.machineusers.model.HistoryAction;
 import io.github.machineusers.model.IssuedAccessKey;
 import io.github.machineusers.model.MachineUser;
@@ -18,8 +18,7 @@ import io.github.machineusers.model.MachineUserProvider;
 import io.github.machineusers.partitions.Partitions;
 import io.github.machineusers.permissionsets.PermissionSet;
 import io.github.machineusers.representations.CreateMachineUserRepresentation;
-import io.github.machineusers.setup.MachineUserLifecycle;
-import io.github.machineusers.setup.MachineUserRealmSetup;
+import io.github.machineusers.validation.Validation;
 import org.keycloak.common.util.Time;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.GroupModel;
@@ -31,6 +30,12 @@ import org.keycloak.services.managers.RealmManager;
 
 /** Creates, changes, suspends and deletes machine users, and writes their history. */
 public class MachineUserManager {
+
+    /**
+     * Session attribute naming the client whose deletion this manager has written into history, so that
+     * the lifecycle, which hears of every client removal, does not record it a second time as a stock one.
+     */
+    public static final String DELETION_RECORDED = "machine-users.deletion-recorded";
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -267,7 +272,7 @@ public class MachineUserManager {
     public void delete(MachineUser machineUser, Actor actor) {
         ClientModel client = machineUser.client();
         provider.history().record(realm, client.getId(), HistoryAction.DELETED, actor, Map.of("clientId", client.getClientId()));
-        session.setAttribute(MachineUserLifecycle.DELETION_RECORDED, client.getId());
+        session.setAttribute(DELETION_RECORDED, client.getId());
         new ClientManager(new RealmManager(session)).removeClient(realm, client);
     }
 

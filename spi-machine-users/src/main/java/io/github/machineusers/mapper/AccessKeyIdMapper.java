@@ -1,8 +1,9 @@
 package io.github.machineusers.mapper;
 
 import io.github.machineusers.authenticator.AccessKeyClientAuthenticator;
-import io.github.machineusers.model.MachineUserPolicy;
 import io.github.machineusers.claims.MachineUserClaimMapper;
+import io.github.machineusers.model.MachineUserPolicy;
+import io.github.machineusers.model.ProviderIds;
 import org.keycloak.models.ClientSessionContext;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ProtocolMapperModel;
@@ -14,7 +15,7 @@ import org.keycloak.representations.IDToken;
 /** Puts the id of the access key that authenticated the request into the access token. */
 public class AccessKeyIdMapper extends MachineUserClaimMapper {
 
-    public static final String PROVIDER_ID = "machine-user-access-key-id-mapper";
+    public static final String PROVIDER_ID = ProviderIds.ACCESS_KEY_ID_MAPPER;
     public static final String CLAIM = "access_key_id";
 
     @Override

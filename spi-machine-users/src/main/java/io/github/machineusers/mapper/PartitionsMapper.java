@@ -3,10 +3,11 @@ package io.github.machineusers.mapper;
 import java.util.List;
 import java.util.TreeSet;
 
+import io.github.machineusers.claims.MachineUserClaimMapper;
 import io.github.machineusers.groups.MachineUserGroups;
 import io.github.machineusers.model.MachineUser;
+import io.github.machineusers.model.ProviderIds;
 import io.github.machineusers.partitions.Partitions;
-import io.github.machineusers.claims.MachineUserClaimMapper;
 import org.keycloak.models.ClientSessionContext;
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
@@ -18,7 +19,7 @@ import org.keycloak.representations.IDToken;
 /** Adds {@code partitions}: paths of the owner partition and of the partitions granted through groups. */
 public class PartitionsMapper extends MachineUserClaimMapper {
 
-    public static final String PROVIDER_ID = "machine-user-partitions-mapper";
+    public static final String PROVIDER_ID = ProviderIds.PARTITIONS_MAPPER;
     public static final String CLAIM = "partitions";
 
     @Override

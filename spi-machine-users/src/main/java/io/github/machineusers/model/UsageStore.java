@@ -2,7 +2,6 @@ package io.github.machineusers.model;
 
 import java.util.List;
 
-import io.github.machineusers.usage.UsageBuffer;
 import org.keycloak.models.RealmModel;
 
 /**
@@ -22,9 +21,6 @@ public interface UsageStore {
 
     /** The last-used time including what is still buffered, or null. */
     Long lastUsed(AccessKeyModel key);
-
-    /** Writes figures drained from a node's buffer; the caller puts them back if this fails. */
-    void write(UsageBuffer.Drained drained);
 
     void removeByRealm(String realmId);
 }

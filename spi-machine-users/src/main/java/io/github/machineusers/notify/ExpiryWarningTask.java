@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 
-import io.github.machineusers.admin.AdminEvents;
+import io.github.machineusers.events.AdminResource;
+import io.github.machineusers.events.ServerAdminEvents;
+import io.github.machineusers.mail.MachineUserMailer;
+import io.github.machineusers.mail.MailTemplate;
 import io.github.machineusers.model.AccessKeyModel;
 import io.github.machineusers.model.Actor;
 import io.github.machineusers.model.HistoryAction;
@@ -96,8 +99,8 @@ public class ExpiryWarningTask implements ScheduledTask {
         details.put("warningDays", threshold.getAsInt());
         details.put("notified", mail(session, realm, machineUser, key, threshold.getAsInt(), now));
         provider.history().record(realm, machineUser.id(), HistoryAction.KEY_EXPIRY_WARNING, Actor.SYSTEM, details);
-        ServerAdminEvents.send(session, realm, OperationType.ACTION, AdminEvents.ACCESS_KEY,
-                "machine-users/" + machineUser.id() + "/keys/" + key.getId() + "/expiry-warning", details);
+        ServerAdminEvents.send(session, realm, OperationType.ACTION, AdminResource.MACHINE_USER_ACCESS_KEY,
+                AdminResource.accessKeyExpiryWarning(machineUser.id(), key.getId()), details);
     }
 
     /** The address the warning went to, or null when there was none to send to. */

@@ -1,7 +1,5 @@
 package io.github.machineusers.partitions;
 
-import io.github.machineusers.text.StoredText;
-import io.github.machineusers.text.TextRules;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -12,8 +10,10 @@ import java.util.stream.Stream;
 import io.github.machineusers.authorization.PartitionRight;
 import io.github.machineusers.authorization.PartitionRightsProvider;
 import io.github.machineusers.authorization.PartitionScope;
-import io.github.machineusers.manage.Validation;
 import io.github.machineusers.model.MachineUserProvider;
+import io.github.machineusers.text.StoredText;
+import io.github.machineusers.text.TextRules;
+import io.github.machineusers.validation.Validation;
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ModelDuplicateException;

@@ -1,9 +1,8 @@
 package io.github.machineusers.setup;
 
+import io.github.machineusers.metrics.GaugeRefreshTask;
+import io.github.machineusers.metrics.MachineUserGauges;
 import io.github.machineusers.notify.ExpiryWarningTask;
-import io.github.machineusers.usage.GaugeRefreshTask;
-import io.github.machineusers.usage.MachineUserGauges;
-import io.github.machineusers.usage.UsageFlushTask;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.services.scheduled.ClusterAwareScheduledTaskRunner;
@@ -13,26 +12,23 @@ import org.keycloak.timer.TimerProvider;
  * The periodic work of the extension, scheduled once the database is migrated.
  *
  * <ul>
- *   <li>usage flush: on every node, because each node buffers its own requests;</li>
  *   <li>gauge refresh: on every node, because each node serves its own /metrics;</li>
  *   <li>expiry warnings: on one node of a cluster at a time, through Keycloak's cluster-aware runner.</li>
  * </ul>
  */
-public final class BackgroundTasks {
+final class BackgroundTasks {
 
     /** All in seconds but the last. */
-    public record Settings(int usageFlushIntervalSeconds, int expiryWarningIntervalSeconds,
+    public record Settings(int expiryWarningIntervalSeconds,
                            int metricsRefreshIntervalSeconds, int expiringKeysMetricDays) {
     }
 
     private BackgroundTasks() {
     }
 
-    public static void schedule(KeycloakSessionFactory factory, Settings settings, UsageFlushTask usageFlush) {
+    static void schedule(KeycloakSessionFactory factory, Settings settings) {
         try (KeycloakSession session = factory.create()) {
             TimerProvider timer = session.getProvider(TimerProvider.class);
-            timer.schedule(usageFlush, millis(settings.usageFlushIntervalSeconds()), "machine-users-usage-flush");
-
             long warningMillis = millis(settings.expiryWarningIntervalSeconds());
             timer.schedule(new ClusterAwareScheduledTaskRunner(factory, new ExpiryWarningTask(), warningMillis),
                     warningMillis, ExpiryWarningTask.TASK_NAME);

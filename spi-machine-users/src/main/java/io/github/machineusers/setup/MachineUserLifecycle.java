@@ -7,6 +7,8 @@ import io.github.machineusers.groups.MachineUserGroups;
 import io.github.machineusers.integrity.StockClientChanges;
 import io.github.machineusers.integrity.StockGroupChanges;
 import io.github.machineusers.integrity.StockMembershipChanges;
+import io.github.machineusers.manage.MachineUserManager;
+import io.github.machineusers.manage.MachineUserRealmSetup;
 import io.github.machineusers.model.Actor;
 import io.github.machineusers.model.HistoryAction;
 import io.github.machineusers.model.MachineUser;
@@ -24,9 +26,6 @@ import org.keycloak.provider.ProviderEvent;
 
 /** Keeps the extension's data in step with Keycloak's realms, clients, groups and users. */
 public class MachineUserLifecycle {
-
-    /** Session attribute set by the admin API when it deletes a machine user and records why. */
-    public static final String DELETION_RECORDED = "machine-users.deletion-recorded";
 
     public void onServerReady(KeycloakSessionFactory factory) {
         KeycloakModelUtils.runJobInTransaction(factory,
@@ -86,7 +85,7 @@ public class MachineUserLifecycle {
         }
         MachineUserProvider provider = session.getProvider(MachineUserProvider.class);
         RealmModel realm = client.getRealm();
-        if (!client.getId().equals(session.getAttribute(DELETION_RECORDED))) {
+        if (!client.getId().equals(session.getAttribute(MachineUserManager.DELETION_RECORDED))) {
             // Deleted outside the machine-user API, for example in the stock console's client list.
             provider.history().record(realm, client.getId(), HistoryAction.DELETED, Actor.SYSTEM,
                     Map.of("clientId", client.getClientId(), "via", "clients API"));

@@ -2,6 +2,7 @@ package io.github.machineusers.manage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.machineusers.validation.Validation;
 import org.junit.jupiter.api.Test;
 
 class ClientIdsTest {

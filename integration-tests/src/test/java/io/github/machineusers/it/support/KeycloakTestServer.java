@@ -114,8 +114,8 @@ public abstract class KeycloakTestServer {
      */
     protected static List<String> testSchedule() {
         return List.of(
-                "--spi-machine-users--jpa--expiry-warning-interval-seconds=" + BACKGROUND_TASK_SECONDS,
-                "--spi-machine-users--jpa--metrics-refresh-interval-seconds=" + BACKGROUND_TASK_SECONDS);
+                "--spi-machine-user-lifecycle--default--expiry-warning-interval-seconds=" + BACKGROUND_TASK_SECONDS,
+                "--spi-machine-user-lifecycle--default--metrics-refresh-interval-seconds=" + BACKGROUND_TASK_SECONDS);
     }
 
     private static String randomPassword() {

@@ -5,13 +5,15 @@ import java.util.List;
 
 import io.github.machineusers.authorization.MachineUserPermissions;
 import io.github.machineusers.authorization.RoleGrantGuard;
-import io.github.machineusers.rest.JsonBodies;
-import io.github.machineusers.rest.Paging;
-import io.github.machineusers.rest.QueryFlag;
+import io.github.machineusers.events.AdminEvents;
+import io.github.machineusers.events.AdminResource;
 import io.github.machineusers.permissionsets.PermissionSet;
 import io.github.machineusers.permissionsets.PermissionSetException;
 import io.github.machineusers.permissionsets.PermissionSets;
 import io.github.machineusers.representations.PermissionSetRepresentation;
+import io.github.machineusers.rest.JsonBodies;
+import io.github.machineusers.rest.Paging;
+import io.github.machineusers.rest.QueryFlag;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -25,9 +27,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -43,13 +45,11 @@ import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 @Tag(name = "Permission sets")
 public class PermissionSetsResource {
 
-    static final String EVENT_RESOURCE = "PERMISSION_SET";
-
     private final KeycloakSession session;
     private final RealmModel realm;
     private final MachineUserPermissions permissions;
     private final RoleGrantGuard guard;
-    private final AdminEventBuilder adminEvent;
+    private final AdminEvents events;
     private final PermissionSets sets;
 
     public PermissionSetsResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth, AdminEventBuilder adminEvent) {
@@ -57,7 +57,7 @@ public class PermissionSetsResource {
         this.realm = realm;
         this.permissions = new MachineUserPermissions(session, auth, realm);
         this.guard = new RoleGrantGuard(permissions, realm);
-        this.adminEvent = adminEvent;
+        this.events = new AdminEvents(adminEvent);
         this.sets = new PermissionSets(session, realm);
     }
 
@@ -177,7 +177,7 @@ public class PermissionSetsResource {
     }
 
     private void event(OperationType operation, PermissionSetRepresentation rep) {
-        adminEvent.operation(operation).resource(EVENT_RESOURCE).resourcePath("permission-sets", rep.name).representation(rep).success();
+        events.send(operation, AdminResource.MACHINE_USER_PERMISSION_SET, AdminResource.permissionSet(rep.name), rep);
     }
 
     public static PermissionSetRepresentation toRepresentation(PermissionSet set) {

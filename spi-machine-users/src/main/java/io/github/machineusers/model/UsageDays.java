@@ -1,4 +1,4 @@
-package io.github.machineusers.usage;
+package io.github.machineusers.model;
 
 /** Usage is counted per UTC day, so the figures do not depend on the server's time zone. */
 public final class UsageDays {

@@ -1,12 +1,10 @@
-package io.github.machineusers.setup;
+package io.github.machineusers.manage;
 
 import java.util.HashMap;
 import java.util.Map;
 
 import io.github.machineusers.authorization.MachineUserPermissions;
-import io.github.machineusers.authenticator.AccessKeyClientAuthenticator;
-import io.github.machineusers.mapper.AccessKeyIdMapper;
-import io.github.machineusers.mapper.PartitionsMapper;
+import io.github.machineusers.model.ProviderIds;
 import io.github.machineusers.permissionsets.PermissionSetsMapper;
 import org.keycloak.Config;
 import org.keycloak.models.AdminRoles;
@@ -93,14 +91,14 @@ public final class MachineUserRealmSetup {
     private static void ensureClientAuthenticator(RealmModel realm) {
         AuthenticationFlowModel flow = realm.getClientAuthenticationFlow();
         if (flow == null || realm.getAuthenticationExecutionsStream(flow.getId())
-                .anyMatch(e -> AccessKeyClientAuthenticator.PROVIDER_ID.equals(e.getAuthenticator()))) {
+                .anyMatch(e -> ProviderIds.CLIENT_AUTHENTICATOR.equals(e.getAuthenticator()))) {
             return;
         }
         int lastPriority = realm.getAuthenticationExecutionsStream(flow.getId())
                 .mapToInt(AuthenticationExecutionModel::getPriority).max().orElse(0);
         AuthenticationExecutionModel execution = new AuthenticationExecutionModel();
         execution.setParentFlow(flow.getId());
-        execution.setAuthenticator(AccessKeyClientAuthenticator.PROVIDER_ID);
+        execution.setAuthenticator(ProviderIds.CLIENT_AUTHENTICATOR);
         execution.setRequirement(AuthenticationExecutionModel.Requirement.ALTERNATIVE);
         execution.setAuthenticatorFlow(false);
         execution.setPriority(lastPriority + 10);
@@ -116,9 +114,9 @@ public final class MachineUserRealmSetup {
             scope.setIncludeInTokenScope(false);
             scope.setDisplayOnConsentScreen(false);
         }
-        ensureMapper(scope, ACCESS_KEY_ID_MAPPER, AccessKeyIdMapper.PROVIDER_ID);
+        ensureMapper(scope, ACCESS_KEY_ID_MAPPER, ProviderIds.ACCESS_KEY_ID_MAPPER);
         ensureMapper(scope, PERMISSION_SETS_MAPPER, PermissionSetsMapper.PROVIDER_ID);
-        ensureMapper(scope, PARTITIONS_MAPPER, PartitionsMapper.PROVIDER_ID);
+        ensureMapper(scope, PARTITIONS_MAPPER, ProviderIds.PARTITIONS_MAPPER);
         return scope;
     }
 

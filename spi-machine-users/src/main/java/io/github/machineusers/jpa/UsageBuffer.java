@@ -1,10 +1,12 @@
-package io.github.machineusers.usage;
+package io.github.machineusers.jpa;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+
+import io.github.machineusers.model.UsageDays;
 
 /**
  * Usage figures of one server node, held in memory until the next flush. Adding never blocks and

@@ -1,4 +1,4 @@
-package io.github.machineusers.notify;
+package io.github.machineusers.mail;
 
 import java.util.Map;
 import java.util.concurrent.Executor;

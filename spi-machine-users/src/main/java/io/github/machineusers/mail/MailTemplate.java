@@ -1,4 +1,4 @@
-package io.github.machineusers.notify;
+package io.github.machineusers.mail;
 
 /**
  * The mails sent about a machine user. Each is a template of the realm's e-mail theme

@@ -1,4 +1,4 @@
-package io.github.machineusers.usage;
+package io.github.machineusers.metrics;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Meter;

@@ -1,4 +1,4 @@
-package io.github.machineusers.usage;
+package io.github.machineusers.metrics;
 
 import java.util.HashMap;
 import java.util.Map;

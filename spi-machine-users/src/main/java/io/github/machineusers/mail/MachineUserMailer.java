@@ -1,4 +1,4 @@
-package io.github.machineusers.notify;
+package io.github.machineusers.mail;
 
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -1,4 +1,4 @@
-package io.github.machineusers.usage;
+package io.github.machineusers.jpa;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.github.machineusers.model.UsageDays;
 import org.junit.jupiter.api.Test;
 
 class UsageBufferTest {

@@ -1,4 +1,4 @@
-package io.github.machineusers.notify;
+package io.github.machineusers.events;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,7 +32,7 @@ public final class ServerAdminEvents {
     }
 
     /** @param representation what the event shows; must never hold a secret */
-    public static void send(KeycloakSession session, RealmModel realm, OperationType operation, String resourceType,
+    public static void send(KeycloakSession session, RealmModel realm, OperationType operation, AdminResource resource,
                             String resourcePath, Object representation) {
         boolean withRepresentation = realm.isAdminEventsDetailsEnabled();
         AdminEvent event = new AdminEvent();
@@ -45,7 +45,7 @@ public final class ServerAdminEvents {
         auth.setRealmName(realm.getName());
         event.setAuthDetails(auth);
         event.setOperationType(operation);
-        event.setResourceTypeAsString(resourceType);
+        event.setResourceTypeAsString(resource.name());
         event.setResourcePath(resourcePath);
         if (withRepresentation && representation != null) {
             try {

@@ -1,4 +1,4 @@
-package io.github.machineusers.manage;
+package io.github.machineusers.validation;
 
 import java.util.regex.Pattern;
 

@@ -1,23 +1,24 @@
-package io.github.machineusers.usage;
+package io.github.machineusers.jpa;
 
-import io.github.machineusers.model.MachineUserProvider;
+import io.github.machineusers.model.UsageDays;
 import org.jboss.logging.Logger;
 import org.keycloak.common.util.Time;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.utils.KeycloakModelUtils;
 
 /**
- * Writes this node's buffered usage in one transaction. Runs on every node, because each node
+ * Writes this node's buffered usage in one transaction: the write-behind of the JPA usage store. Runs on every node, because each node
  * buffers its own requests. A crash loses at most one interval of figures.
  */
-public class UsageFlushTask implements Runnable {
+class UsageFlushTask implements Runnable {
 
     private static final Logger LOG = Logger.getLogger(UsageFlushTask.class);
 
     private final KeycloakSessionFactory factory;
     private final UsageBuffer buffer;
 
-    public UsageFlushTask(KeycloakSessionFactory factory, UsageBuffer buffer) {
+    UsageFlushTask(KeycloakSessionFactory factory, UsageBuffer buffer) {
         this.factory = factory;
         this.buffer = buffer;
     }
@@ -30,7 +31,7 @@ public class UsageFlushTask implements Runnable {
         }
         try {
             KeycloakModelUtils.runJobInTransaction(factory,
-                    session -> session.getProvider(MachineUserProvider.class).usage().write(drained));
+                    session -> new JpaUsageStore(() -> session.getProvider(JpaConnectionProvider.class).getEntityManager(), buffer).write(drained));
             buffer.settle();
         } catch (RuntimeException e) {
             buffer.restore(drained);
