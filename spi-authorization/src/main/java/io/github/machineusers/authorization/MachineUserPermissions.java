@@ -1,6 +1,7 @@
 package io.github.machineusers.authorization;
 
 import jakarta.ws.rs.ForbiddenException;
+import jakarta.ws.rs.HttpMethod;
 import org.keycloak.Config;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.Constants;
@@ -105,6 +106,25 @@ public final class MachineUserPermissions {
 
     public void requireManage(String partitionId) {
         require(canManage(partitionId));
+    }
+
+    /**
+     * The check a sub-resource locator makes once for every method below it, as Keycloak's own admin
+     * resources do: reading needs the view right, every other method the manage right.
+     *
+     * @param partitionId the owner partition of what the sub-resource serves, null for the realm root
+     */
+    public void requireFor(String httpMethod, String partitionId) {
+        if (isReading(httpMethod)) {
+            requireView(partitionId);
+        } else {
+            requireManage(partitionId);
+        }
+    }
+
+    /** GET and HEAD read; every other method may change something. */
+    public static boolean isReading(String httpMethod) {
+        return HttpMethod.GET.equals(httpMethod) || HttpMethod.HEAD.equals(httpMethod);
     }
 
     private static void require(boolean allowed) {

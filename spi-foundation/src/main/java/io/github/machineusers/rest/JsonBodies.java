@@ -44,7 +44,11 @@ public final class JsonBodies {
     }
 
     public static <T> T read(String body, Class<T> type) {
-        JsonNode tree = tree(body);
+        return read(tree(body), type);
+    }
+
+    /** @param tree a JSON object, as {@link #tree} gives it */
+    static <T> T read(JsonNode tree, Class<T> type) {
         requireNoNullElements(tree, null);
         try {
             return MAPPER.treeToValue(tree, type);
@@ -89,13 +93,25 @@ public final class JsonBodies {
         }
     }
 
+    private static String expected(Class<?> target) {
+        if (target == String.class) {
+            return "must be a string";
+        }
+        if (target == Integer.class || target == int.class || target == Long.class || target == long.class) {
+            return "must be a whole number";
+        }
+        if (target == Boolean.class || target == boolean.class) {
+            return "must be true or false";
+        }
+        return "has the wrong type (expected " + (target == null ? "another type" : target.getSimpleName()) + ")";
+    }
+
     private static String describe(JsonProcessingException e) {
         if (e instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
             String field = mismatch.getPath().stream()
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                     .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("?");
-            Class<?> target = mismatch.getTargetType();
-            return "Field '" + field + "' has the wrong type (expected " + (target == null ? "another type" : target.getSimpleName()) + ")";
+            return "Field '" + field + "' " + expected(mismatch.getTargetType());
         }
         return "Malformed JSON";
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.keycloak.representations.idm.ErrorRepresentation;
 import org.keycloak.services.ErrorResponseException;
 
 class JsonBodiesTest {
@@ -46,6 +47,28 @@ class JsonBodiesTest {
         assertThat(JsonBodies.read("{\"names\":null}", Body.class).names).isNull();
         assertBadRequest("{\"names\":[null]}");
         assertBadRequest("{\"names\":[\"a\",null]}");
+    }
+
+    @Test
+    void theMessageNamesTheFieldAndWhatItMustBe() {
+        assertThat(refusal("{\"flag\":\"yes\"}")).isEqualTo("Field 'flag' must be true or false");
+        assertThat(refusal("{\"names\":[7]}")).isEqualTo("Field 'names[0]' must be a string");
+        assertThat(refusal("{\"names\":\"a\"}")).startsWith("Field 'names' has the wrong type");
+    }
+
+    private static String refusal(String json) {
+        try {
+            JsonBodies.read(json, Body.class);
+        } catch (ErrorResponseException e) {
+            return message(e);
+        }
+        throw new AssertionError("accepted: " + json);
+    }
+
+    /** The message of Keycloak's error answer, as a client reads it. */
+    static String message(ErrorResponseException e) {
+        Object entity = e.getResponse().getEntity();
+        return entity instanceof ErrorRepresentation error ? error.getErrorMessage() : String.valueOf(entity);
     }
 
     private static void assertBadRequest(String json) {

@@ -4,18 +4,21 @@ package io.github.machineusers.admin;
 import java.net.URI;
 import java.util.List;
 
-import io.github.machineusers.authorization.MachineUserPermissions;
 import io.github.machineusers.events.AdminEvents;
 import io.github.machineusers.events.AdminResource;
+import io.github.machineusers.manage.AccessKeyChanges;
 import io.github.machineusers.manage.AccessKeyManager;
 import io.github.machineusers.model.AccessKeyLimitReachedException;
 import io.github.machineusers.model.AccessKeyModel;
+import io.github.machineusers.model.AccessKeyStatus;
 import io.github.machineusers.model.IssuedAccessKey;
 import io.github.machineusers.model.MachineUser;
 import io.github.machineusers.model.MachineUserProvider;
 import io.github.machineusers.representations.AccessKeyRepresentation;
 import io.github.machineusers.representations.CreateAccessKeyRepresentation;
 import io.github.machineusers.rest.JsonBodies;
+import io.github.machineusers.rest.PatchBody;
+import io.github.machineusers.validation.Validation;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -47,17 +50,15 @@ public class AccessKeysResource {
     private final KeycloakSession session;
     private final RealmModel realm;
     private final AdminPermissionEvaluator auth;
-    private final MachineUserPermissions permissions;
     private final AdminEvents events;
     private final MachineUser machineUser;
     private final MachineUserProvider provider;
 
-    AccessKeysResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth, MachineUserPermissions permissions,
+    AccessKeysResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth,
                        AdminEvents events, MachineUser machineUser) {
         this.session = session;
         this.realm = realm;
         this.auth = auth;
-        this.permissions = permissions;
         this.events = events;
         this.machineUser = machineUser;
         this.provider = session.getProvider(MachineUserProvider.class);
@@ -78,11 +79,10 @@ public class AccessKeysResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(String body) {
-        permissions.requireManage(machineUser.partition());
         CreateAccessKeyRepresentation rep = JsonBodies.readOptional(body, CreateAccessKeyRepresentation.class);
         IssuedAccessKey issued;
         try {
-            issued = manager().create(machineUser, rep, AdminActors.of(auth));
+            issued = manager().issue(machineUser, rep.description, rep.expiresAt, AdminActors.of(auth));
         } catch (AccessKeyLimitReachedException e) {
             throw ErrorResponse.exists(e.getMessage());
         }
@@ -105,9 +105,13 @@ public class AccessKeysResource {
     @Path("{keyId}")
     @Consumes(MediaType.APPLICATION_JSON)
     public AccessKeyRepresentation update(@PathParam("keyId") String keyId, String body) {
-        permissions.requireManage(machineUser.partition());
         AccessKeyModel key = key(keyId);
-        manager().update(machineUser, key, JsonBodies.tree(body), AdminActors.of(auth));
+        PatchBody<AccessKeyRepresentation> patch = PatchBody.read(body, AccessKeyRepresentation.class);
+        AccessKeyChanges changes = new AccessKeyChanges(
+                patch.change("status", r -> r.status).map(AccessKeysResource::settableStatus),
+                patch.change("expiresAt", r -> r.expiresAt),
+                patch.change("description", r -> r.description));
+        manager().update(machineUser, key, changes, AdminActors.of(auth));
         AccessKeyRepresentation answer = Representations.toRepresentation(provider, key);
         events.send(OperationType.UPDATE, AdminResource.MACHINE_USER_ACCESS_KEY, AdminResource.accessKey(machineUser.id(), key.getId()), answer);
         return answer;
@@ -118,7 +122,6 @@ public class AccessKeysResource {
     @DELETE
     @Path("{keyId}")
     public Response delete(@PathParam("keyId") String keyId) {
-        permissions.requireManage(machineUser.partition());
         AccessKeyModel key = key(keyId);
         AccessKeyRepresentation before = Representations.toRepresentation(provider, key);
         manager().delete(machineUser, key, AdminActors.of(auth));
@@ -134,13 +137,22 @@ public class AccessKeysResource {
     @Path("{keyId}/replace")
     @Consumes(MediaType.APPLICATION_JSON)
     public AccessKeyRepresentation replace(@PathParam("keyId") String keyId, String body) {
-        permissions.requireManage(machineUser.partition());
         AccessKeyModel old = key(keyId);
         CreateAccessKeyRepresentation rep = JsonBodies.readOptional(body, CreateAccessKeyRepresentation.class);
         String oldId = old.getId();
         IssuedAccessKey issued = manager().replace(machineUser, old, rep.description, rep.expiresAt, AdminActors.of(auth));
         events.send(OperationType.DELETE, AdminResource.MACHINE_USER_ACCESS_KEY, AdminResource.accessKey(machineUser.id(), oldId), null);
         return announce(OperationType.CREATE, issued);
+    }
+
+    /** EXPIRED is shown, never set: it follows from the expiry. */
+    private static AccessKeyStatus settableStatus(String status) {
+        for (AccessKeyStatus settable : AccessKeyStatus.values()) {
+            if (settable.name().equals(status)) {
+                return settable;
+            }
+        }
+        throw Validation.badRequest("Field 'status' must be ACTIVE or INACTIVE");
     }
 
     private AccessKeyRepresentation announce(OperationType operation, IssuedAccessKey issued) {

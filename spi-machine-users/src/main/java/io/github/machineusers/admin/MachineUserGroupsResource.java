@@ -5,7 +5,6 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.github.machineusers.authorization.MachineUserPermissions;
 import io.github.machineusers.authorization.RoleGrantGuard;
 import io.github.machineusers.events.AdminEvents;
@@ -15,12 +14,14 @@ import io.github.machineusers.manage.MachineUserManager;
 import io.github.machineusers.model.MachineUser;
 import io.github.machineusers.model.MachineUserProvider;
 import io.github.machineusers.partitions.Partitions;
+import io.github.machineusers.patch.Change;
 import io.github.machineusers.permissionsets.PermissionSet;
 import io.github.machineusers.permissionsets.admin.GrantablePermissionSets;
 import io.github.machineusers.representations.MachineUserGroupRepresentation;
 import io.github.machineusers.representations.MachineUserRepresentation;
 import io.github.machineusers.rest.JsonBodies;
 import io.github.machineusers.rest.Paging;
+import io.github.machineusers.rest.PatchBody;
 import io.github.machineusers.text.TextRules;
 import io.github.machineusers.validation.Validation;
 import jakarta.ws.rs.Consumes;
@@ -137,26 +138,29 @@ public class MachineUserGroupsResource {
     public MachineUserGroupRepresentation update(@PathParam("id") String id, String body) {
         permissions.requireManage();
         GroupModel group = existing(id);
-        JsonNode changes = JsonBodies.tree(body);
-        MachineUserGroupRepresentation rep = JsonBodies.read(body, MachineUserGroupRepresentation.class);
-        List<PermissionSet> sets = changes.has("permissionSets") ? GrantablePermissionSets.resolve(session, realm, permissions, rep.permissionSets) : null;
-        List<GroupModel> partitions = changes.has("partitions") ? partitions(rep.partitions) : null;
+        PatchBody<MachineUserGroupRepresentation> patch = PatchBody.read(body, MachineUserGroupRepresentation.class);
+        // Everything is resolved and checked before anything changes.
+        Change<List<PermissionSet>> sets = patch.change("permissionSets", r -> r.permissionSets)
+                .map(names -> GrantablePermissionSets.resolve(session, realm, permissions, names));
+        Change<List<GroupModel>> partitions = patch.change("partitions", r -> r.partitions).map(this::partitions);
+        Change<String> name = patch.change("name", r -> r.name);
+        Change<String> description = patch.change("description", r -> r.description)
+                .map(text -> Validation.optionalText("description", text, Validation.MAX_DESCRIPTION));
         try {
-            if (changes.has("name")) {
-                groups.rename(group, rep.name);
+            if (name.isSet()) {
+                groups.rename(group, name.value());
             }
         } catch (ModelDuplicateException e) {
             throw ErrorResponse.exists(e.getMessage());
         }
-        if (changes.has("description")) {
-            group.setDescription(Validation.optionalText("description", rep.description,
-                    Validation.MAX_DESCRIPTION));
+        if (description.isSet()) {
+            group.setDescription(description.value());
         }
-        if (sets != null) {
-            groups.setPermissionSets(group, sets);
+        if (sets.isSet()) {
+            groups.setPermissionSets(group, sets.value());
         }
-        if (partitions != null) {
-            groups.setPartitions(group, partitions);
+        if (partitions.isSet()) {
+            groups.setPartitions(group, partitions.value());
         }
         MachineUserGroupRepresentation answer = toRepresentation(group);
         events.send(OperationType.UPDATE, AdminResource.MACHINE_USER_GROUP, AdminResource.group(group.getId()), answer);

@@ -8,17 +8,18 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.github.machineusers.authorization.MachineUserPermissions;
 import io.github.machineusers.authorization.RoleGrantGuard;
 import io.github.machineusers.events.AdminEvents;
 import io.github.machineusers.events.AdminResource;
+import io.github.machineusers.manage.MachineUserChanges;
 import io.github.machineusers.manage.MachineUserManager;
 import io.github.machineusers.model.MachineUser;
 import io.github.machineusers.model.MachineUserProvider;
 import io.github.machineusers.model.UsageDay;
 import io.github.machineusers.model.UsageDays;
 import io.github.machineusers.partitions.Partitions;
+import io.github.machineusers.patch.Change;
 import io.github.machineusers.permissionsets.PermissionSet;
 import io.github.machineusers.permissionsets.PermissionSetException;
 import io.github.machineusers.permissionsets.PermissionSets;
@@ -28,6 +29,7 @@ import io.github.machineusers.representations.SuspensionRepresentation;
 import io.github.machineusers.representations.UsageDayRepresentation;
 import io.github.machineusers.rest.JsonBodies;
 import io.github.machineusers.rest.Paging;
+import io.github.machineusers.rest.PatchBody;
 import io.github.machineusers.validation.Validation;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -92,20 +94,20 @@ public class MachineUserResource {
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     public MachineUserRepresentation update(String body) {
-        permissions.requireManage(machineUser.partition());
-        JsonNode changes = JsonBodies.tree(body);
-        if (changes.has("partition")) {
-            JsonNode value = changes.get("partition");
-            if (!value.isNull() && !value.isTextual()) {
-                throw Validation.badRequest("Field 'partition' must be a partition path or id, or null");
-            }
-            String target = value.isNull() || value.textValue().isBlank() ? null : value.textValue();
+        PatchBody<MachineUserRepresentation> patch = PatchBody.read(body, MachineUserRepresentation.class);
+        Change<String> partitionChange = patch.change("partition", r -> r.partition);
+        if (partitionChange.isSet()) {
+            String target = partitionChange.value() == null || partitionChange.value().isBlank() ? null : partitionChange.value();
             GroupModel partition = target == null ? null : new Partitions(session, realm).require("partition", target);
             // Moving needs manage rights where the machine user goes, not only where it is.
             permissions.requireManage(partition == null ? null : partition.getId());
             manager().moveTo(machineUser, partition, AdminActors.of(auth));
         }
-        manager().update(machineUser, changes, AdminActors.of(auth));
+        manager().update(machineUser, new MachineUserChanges(
+                patch.change("name", r -> r.name),
+                patch.change("description", r -> r.description),
+                patch.change("notificationEmail", r -> r.notificationEmail),
+                patch.change("accessTokenLifespan", r -> r.accessTokenLifespan)), AdminActors.of(auth));
         MachineUserRepresentation answer = representation();
         events.send(OperationType.UPDATE, AdminResource.MACHINE_USER, AdminResource.machineUser(machineUser.id()), answer);
         return answer;
@@ -115,7 +117,6 @@ public class MachineUserResource {
     @APIResponse(responseCode = "204", description = "Deleted")
     @DELETE
     public Response delete() {
-        permissions.requireManage(machineUser.partition());
         MachineUserRepresentation before = representation();
         manager().delete(machineUser, AdminActors.of(auth));
         events.send(OperationType.DELETE, AdminResource.MACHINE_USER, AdminResource.machineUser(before.id), before);
@@ -128,7 +129,6 @@ public class MachineUserResource {
     @POST
     @Path("suspend")
     public MachineUserRepresentation suspend(String body) {
-        permissions.requireManage(machineUser.partition());
         SuspensionRepresentation rep = JsonBodies.readOptional(body, SuspensionRepresentation.class);
         manager().suspend(machineUser, rep.reason, AdminActors.of(auth));
         MachineUserRepresentation answer = representation();
@@ -140,7 +140,6 @@ public class MachineUserResource {
     @POST
     @Path("resume")
     public MachineUserRepresentation resume() {
-        permissions.requireManage(machineUser.partition());
         manager().resume(machineUser, AdminActors.of(auth));
         MachineUserRepresentation answer = representation();
         events.send(OperationType.ACTION, AdminResource.MACHINE_USER, AdminResource.machineUserAction(machineUser.id(), "resume"), answer);
@@ -178,7 +177,6 @@ public class MachineUserResource {
     @PUT
     @Path("permission-sets/{name}")
     public Response grant(@PathParam("name") String name) {
-        permissions.requireManage(machineUser.partition());
         PermissionSet set = permissionSet(name);
         new RoleGrantGuard(permissions, realm).requireMayGrant(set.role());
         if (manager().grant(machineUser, set, AdminActors.of(auth))) {
@@ -193,7 +191,6 @@ public class MachineUserResource {
     @DELETE
     @Path("permission-sets/{name}")
     public Response revoke(@PathParam("name") String name) {
-        permissions.requireManage(machineUser.partition());
         PermissionSet set = permissionSet(name);
         if (manager().revoke(machineUser, set, AdminActors.of(auth))) {
             events.send(OperationType.DELETE, AdminResource.MACHINE_USER_PERMISSION_SET_GRANT,
@@ -212,7 +209,7 @@ public class MachineUserResource {
 
     @Path("keys")
     public AccessKeysResource keys() {
-        return new AccessKeysResource(session, realm, auth, permissions, events, machineUser);
+        return new AccessKeysResource(session, realm, auth, events, machineUser);
     }
 
     private MachineUserManager manager() {

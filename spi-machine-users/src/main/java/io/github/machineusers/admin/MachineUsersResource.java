@@ -7,13 +7,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.github.machineusers.authorization.MachineUserPermissions;
 import io.github.machineusers.authorization.RoleGrantGuard;
 import io.github.machineusers.events.AdminEvents;
 import io.github.machineusers.events.AdminResource;
 import io.github.machineusers.groups.MachineUserGroups;
 import io.github.machineusers.manage.MachineUserManager;
+import io.github.machineusers.manage.NewMachineUser;
 import io.github.machineusers.model.MachineUser;
 import io.github.machineusers.model.MachineUserPolicy;
 import io.github.machineusers.model.MachineUserProvider;
@@ -28,6 +28,7 @@ import io.github.machineusers.representations.MachineUserPolicyRepresentation;
 import io.github.machineusers.representations.MachineUserRepresentation;
 import io.github.machineusers.rest.JsonBodies;
 import io.github.machineusers.rest.Paging;
+import io.github.machineusers.rest.PatchBody;
 import io.github.machineusers.rest.QueryFlag;
 import io.github.machineusers.text.TextRules;
 import io.github.machineusers.validation.Validation;
@@ -155,7 +156,9 @@ public class MachineUsersResource {
         }
         MachineUserManager.Created created;
         try {
-            created = new MachineUserManager(session, realm).create(rep, sets, partition, groups, AdminActors.of(auth));
+            NewMachineUser machineUser = new NewMachineUser(rep.name, rep.description, rep.clientId, rep.notificationEmail,
+                    rep.accessTokenLifespan, rep.generateKey == null || rep.generateKey, rep.keyExpiresAt);
+            created = new MachineUserManager(session, realm).create(machineUser, sets, partition, groups, AdminActors.of(auth));
         } catch (ModelDuplicateException e) {
             throw ErrorResponse.exists("A client with client id '" + rep.clientId + "' already exists");
         }
@@ -208,17 +211,16 @@ public class MachineUsersResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public MachineUserPolicyRepresentation updatePolicy(String body) {
         permissions.requireManage();
-        JsonNode changes = JsonBodies.tree(body);
-        MachineUserPolicyRepresentation rep = JsonBodies.read(body, MachineUserPolicyRepresentation.class);
+        PatchBody<MachineUserPolicyRepresentation> patch = PatchBody.read(body, MachineUserPolicyRepresentation.class);
         MachineUserPolicy current = MachineUserPolicy.of(realm);
         // Fields left out keep their value; a nullable field sent as null is cleared.
         MachineUserPolicy updated = new MachineUserPolicy(
-                changes.has("maxKeysPerMachineUser") ? required(rep.maxKeysPerMachineUser, "maxKeysPerMachineUser") : current.maxKeysPerMachineUser(),
-                changes.has("maxKeyLifetimeDays") ? rep.maxKeyLifetimeDays : current.maxKeyLifetimeDays(),
-                changes.has("keyExpiryWarningDays") ? required(rep.keyExpiryWarningDays, "keyExpiryWarningDays") : current.keyExpiryWarningDays(),
-                changes.has("defaultAccessTokenLifespan") ? rep.defaultAccessTokenLifespan : current.defaultAccessTokenLifespan(),
-                changes.has("notificationEmailRequired") ? required(rep.notificationEmailRequired, "notificationEmailRequired") : current.notificationEmailRequired(),
-                changes.has("maxAccessTokenLifespan") ? rep.maxAccessTokenLifespan : current.maxAccessTokenLifespan());
+                patch.nonNullChange("maxKeysPerMachineUser", r -> r.maxKeysPerMachineUser).orElse(current.maxKeysPerMachineUser()),
+                patch.change("maxKeyLifetimeDays", r -> r.maxKeyLifetimeDays).orElse(current.maxKeyLifetimeDays()),
+                patch.nonNullChange("keyExpiryWarningDays", r -> r.keyExpiryWarningDays).orElse(current.keyExpiryWarningDays()),
+                patch.change("defaultAccessTokenLifespan", r -> r.defaultAccessTokenLifespan).orElse(current.defaultAccessTokenLifespan()),
+                patch.nonNullChange("notificationEmailRequired", r -> r.notificationEmailRequired).orElse(current.notificationEmailRequired()),
+                patch.change("maxAccessTokenLifespan", r -> r.maxAccessTokenLifespan).orElse(current.maxAccessTokenLifespan()));
         List<String> problems = updated.problems();
         if (!problems.isEmpty()) {
             throw Validation.badRequest(String.join("; ", problems));
@@ -236,21 +238,16 @@ public class MachineUsersResource {
         return answer;
     }
 
-    private static <T> T required(T value, String field) {
-        if (value == null) {
-            throw Validation.badRequest("Field '" + field + "' must not be null");
-        }
-        return value;
-    }
-
     @Path("{id}")
     public Object machineUser(@PathParam("id") String id) {
         permissions.requireViewSome();
         boolean wellFormed = TextRules.lookupable(id, 36);
         MachineUser machineUser = MachineUser.of(wellFormed ? session.clients().getClientById(realm, id) : null);
         if (machineUser != null) {
-            permissions.requireView(machineUser.partition());
-            if (!"GET".equals(session.getContext().getHttpRequest().getHttpMethod())) {
+            // The one rights check for everything below, as Keycloak's own sub-resource locators make it.
+            String method = session.getContext().getHttpRequest().getHttpMethod();
+            permissions.requireFor(method, machineUser.partition());
+            if (!MachineUserPermissions.isReading(method)) {
                 provider.lockForChange(realm, machineUser.id());
             }
             return new MachineUserResource(session, realm, auth, permissions, events, machineUser);

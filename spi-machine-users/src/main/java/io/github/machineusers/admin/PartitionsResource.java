@@ -6,18 +6,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.github.machineusers.authorization.MachineUserPermissions;
 import io.github.machineusers.authorization.PartitionRight;
-import io.github.machineusers.authorization.PartitionScope;
 import io.github.machineusers.events.AdminEvents;
 import io.github.machineusers.events.AdminResource;
 import io.github.machineusers.model.MachineUserProvider;
 import io.github.machineusers.partitions.Partitions;
+import io.github.machineusers.patch.Change;
 import io.github.machineusers.representations.PartitionRepresentation;
 import io.github.machineusers.representations.UserReferenceRepresentation;
 import io.github.machineusers.rest.JsonBodies;
 import io.github.machineusers.rest.Paging;
+import io.github.machineusers.rest.PatchBody;
 import io.github.machineusers.text.TextRules;
 import io.github.machineusers.validation.Validation;
 import jakarta.ws.rs.Consumes;
@@ -138,14 +138,15 @@ public class PartitionsResource {
     public PartitionRepresentation update(@PathParam("id") String id, String body) {
         permissions.requireManage();
         GroupModel partition = existing(id);
-        JsonNode changes = JsonBodies.tree(body);
-        PartitionRepresentation rep = JsonBodies.read(body, PartitionRepresentation.class);
+        PatchBody<PartitionRepresentation> patch = PatchBody.read(body, PartitionRepresentation.class);
+        Change<String> name = patch.change("name", r -> r.name);
+        Change<String> parentId = patch.change("parentId", r -> r.parentId);
         try {
-            if (changes.has("name")) {
-                partitions.rename(partition, rep.name);
+            if (name.isSet()) {
+                partitions.rename(partition, name.value());
             }
-            if (changes.has("parentId")) {
-                partitions.move(partition, rep.parentId == null ? null : partitions.require("parentId", rep.parentId));
+            if (parentId.isSet()) {
+                partitions.move(partition, parentId.value() == null ? null : partitions.require("parentId", parentId.value()));
             }
         } catch (ModelDuplicateException e) {
             throw ErrorResponse.exists(e.getMessage());

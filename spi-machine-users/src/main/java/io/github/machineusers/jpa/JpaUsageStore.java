@@ -10,7 +10,6 @@ import io.github.machineusers.jpa.UsageBuffer;
 import io.github.machineusers.jpa.entity.UsageEntity;
 import io.github.machineusers.model.AccessKeyModel;
 import io.github.machineusers.model.UsageDay;
-import io.github.machineusers.model.UsageDays;
 import io.github.machineusers.model.UsageStore;
 import jakarta.persistence.EntityManager;
 import org.keycloak.common.util.Time;

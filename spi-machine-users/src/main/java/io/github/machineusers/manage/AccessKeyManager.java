@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.github.machineusers.mail.MachineUserMailer;
 import io.github.machineusers.mail.MailAfterCommit;
 import io.github.machineusers.mail.MailTemplate;
@@ -16,7 +15,6 @@ import io.github.machineusers.model.IssuedAccessKey;
 import io.github.machineusers.model.MachineUser;
 import io.github.machineusers.model.MachineUserPolicy;
 import io.github.machineusers.model.MachineUserProvider;
-import io.github.machineusers.representations.CreateAccessKeyRepresentation;
 import io.github.machineusers.validation.Validation;
 import jakarta.ws.rs.NotFoundException;
 import org.keycloak.common.util.Time;
@@ -46,9 +44,10 @@ public class AccessKeyManager {
         return issued;
     }
 
-    public IssuedAccessKey create(MachineUser machineUser, CreateAccessKeyRepresentation rep, Actor actor) {
-        String text = Validation.optionalText("description", rep.description, Validation.MAX_DESCRIPTION);
-        Long expiry = Validation.keyExpiry("expiresAt", rep.expiresAt, MachineUserPolicy.of(realm), Time.currentTimeMillis());
+    /** @param expiresAt null for the longest lifetime the policy allows */
+    public IssuedAccessKey issue(MachineUser machineUser, String description, Long expiresAt, Actor actor) {
+        String text = Validation.optionalText("description", description, Validation.MAX_DESCRIPTION);
+        Long expiry = Validation.keyExpiry("expiresAt", expiresAt, MachineUserPolicy.of(realm), Time.currentTimeMillis());
         return create(machineUser, text, expiry, actor);
     }
 
@@ -83,32 +82,23 @@ public class AccessKeyManager {
         return issued;
     }
 
-    /** Applies status, expiresAt and description when present; "expiresAt": null removes the expiry. */
-    public void update(MachineUser machineUser, AccessKeyModel key, JsonNode body, Actor actor) {
+    /** Applies the status, expiry and description the changes set; an expiry set to null removes it. */
+    public void update(MachineUser machineUser, AccessKeyModel key, AccessKeyChanges update, Actor actor) {
         Map<String, Object> changes = new LinkedHashMap<>();
         changes.put("keyId", key.getId());
-        AccessKeyStatus status = body.has("status") ? status(body.get("status")) : key.getStatus();
+        AccessKeyStatus status = update.status().orElse(key.getStatus());
         Long expiresAt = key.getExpiresAt();
-        if (body.has("expiresAt")) {
-            JsonNode node = body.get("expiresAt");
-            if (!node.isNull() && !(node.isIntegralNumber() && node.canConvertToLong())) {
-                throw Validation.badRequest("Field 'expiresAt' must be epoch milliseconds or null");
-            }
-            Long requested = node.isNull() ? null : node.longValue();
+        if (update.expiresAt().isSet()) {
+            Long requested = update.expiresAt().value();
             MachineUserPolicy policy = MachineUserPolicy.of(realm);
             if (requested == null && policy.maxKeyLifetimeDays() != null) {
                 throw Validation.badRequest("The realm's policy requires every key to expire");
             }
             expiresAt = requested == null ? null : Validation.keyExpiry("expiresAt", requested, policy, Time.currentTimeMillis());
         }
-        String description = key.getDescription();
-        if (body.has("description")) {
-            JsonNode node = body.get("description");
-            if (!node.isNull() && !node.isTextual()) {
-                throw Validation.badRequest("Field 'description' must be a string");
-            }
-            description = Validation.optionalText("description", node.textValue(), Validation.MAX_DESCRIPTION);
-        }
+        String description = update.description().isSet()
+                ? Validation.optionalText("description", update.description().value(), Validation.MAX_DESCRIPTION)
+                : key.getDescription();
         if (status != key.getStatus()) {
             changes.put("status", status.name());
             key.setStatus(status);
@@ -130,17 +120,6 @@ public class AccessKeyManager {
         if (changes.size() > 1) {
             provider.history().record(realm, machineUser.id(), HistoryAction.KEY_UPDATED, actor, changes);
         }
-    }
-
-    private static AccessKeyStatus status(JsonNode node) {
-        if (node != null && node.isTextual()) {
-            for (AccessKeyStatus status : AccessKeyStatus.values()) {
-                if (status.name().equals(node.textValue())) {
-                    return status;
-                }
-            }
-        }
-        throw Validation.badRequest("Field 'status' must be ACTIVE or INACTIVE");
     }
 
     public void delete(MachineUser machineUser, AccessKeyModel key, Actor actor) {

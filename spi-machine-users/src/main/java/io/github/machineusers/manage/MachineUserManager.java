@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.github.machineusers.mail.MachineUserMailer;
 import io.github.machineusers.mail.MailAfterCommit;
 import io.github.machineusers.mail.MailTemplate;
@@ -17,7 +16,6 @@ import io.github.machineusers.model.MachineUserPolicy;
 import io.github.machineusers.model.MachineUserProvider;
 import io.github.machineusers.partitions.Partitions;
 import io.github.machineusers.permissionsets.PermissionSet;
-import io.github.machineusers.representations.CreateMachineUserRepresentation;
 import io.github.machineusers.validation.Validation;
 import org.keycloak.common.util.Time;
 import org.keycloak.models.ClientModel;
@@ -55,19 +53,19 @@ public class MachineUserManager {
      * @param partition      the owner partition, already checked against the caller's scope; null for the realm root
      * @param groups         machine-user groups to join, already resolved
      */
-    public Created create(CreateMachineUserRepresentation rep, List<PermissionSet> permissionSets, GroupModel partition,
+    public Created create(NewMachineUser wanted, List<PermissionSet> permissionSets, GroupModel partition,
                           List<GroupModel> groups, Actor actor) {
-        String name = Validation.requiredText("name", rep.name, Validation.MAX_NAME);
-        String description = Validation.optionalText("description", rep.description, Validation.MAX_DESCRIPTION);
-        String clientId = Validation.clientId(rep.clientId);
-        String email = Validation.email(rep.notificationEmail);
+        String name = Validation.requiredText("name", wanted.name(), Validation.MAX_NAME);
+        String description = Validation.optionalText("description", wanted.description(), Validation.MAX_DESCRIPTION);
+        String clientId = Validation.clientId(wanted.clientId());
+        String email = Validation.email(wanted.notificationEmail());
         MachineUserPolicy policy = MachineUserPolicy.of(realm);
-        Integer lifespan = Validation.tokenLifespan(rep.accessTokenLifespan, policy);
+        Integer lifespan = Validation.tokenLifespan(wanted.accessTokenLifespan(), policy);
         if (email == null && policy.notificationEmailRequired()) {
             throw Validation.badRequest("Field 'notificationEmail' is required by the realm's policy");
         }
-        boolean generateKey = rep.generateKey == null || rep.generateKey;
-        Long keyExpiresAt = generateKey ? Validation.keyExpiry("keyExpiresAt", rep.keyExpiresAt, policy, Time.currentTimeMillis()) : null;
+        boolean generateKey = wanted.generateKey();
+        Long keyExpiresAt = generateKey ? Validation.keyExpiry("keyExpiresAt", wanted.keyExpiresAt(), policy, Time.currentTimeMillis()) : null;
 
         ClientModel client = ClientManager.createClient(session, realm,
                 MachineUserClientShape.newClient(clientId == null ? ClientIds.fromName(name) : clientId, name, description));
@@ -104,27 +102,27 @@ public class MachineUserManager {
         return new Created(machineUser, key);
     }
 
-    /** Applies the fields present in the body; a field sent as null clears it. */
-    public void update(MachineUser machineUser, JsonNode body, Actor actor) {
+    /** Applies the fields the changes set; a field set to null is cleared. */
+    public void update(MachineUser machineUser, MachineUserChanges update, Actor actor) {
         ClientModel client = machineUser.client();
         Map<String, Object> changes = new LinkedHashMap<>();
-        if (body.has("name")) {
-            String name = Validation.requiredText("name", textOf(body, "name"), Validation.MAX_NAME);
+        if (update.name().isSet()) {
+            String name = Validation.requiredText("name", update.name().value(), Validation.MAX_NAME);
             if (!name.equals(client.getName())) {
                 changes.put("name", name);
                 client.setName(name);
                 provider.refreshSearchText(realm, client);
             }
         }
-        if (body.has("description")) {
-            String description = Validation.optionalText("description", textOf(body, "description"), Validation.MAX_DESCRIPTION);
+        if (update.description().isSet()) {
+            String description = Validation.optionalText("description", update.description().value(), Validation.MAX_DESCRIPTION);
             if (!Objects.equals(description, client.getDescription())) {
                 changes.put("description", description);
                 client.setDescription(description);
             }
         }
-        if (body.has("notificationEmail")) {
-            String email = Validation.email(textOf(body, "notificationEmail"));
+        if (update.notificationEmail().isSet()) {
+            String email = Validation.email(update.notificationEmail().value());
             if (email == null && MachineUserPolicy.of(realm).notificationEmailRequired()) {
                 throw Validation.badRequest("Field 'notificationEmail' is required by the realm's policy");
             }
@@ -133,8 +131,8 @@ public class MachineUserManager {
                 machineUser.setNotificationEmail(email);
             }
         }
-        if (body.has("accessTokenLifespan")) {
-            Integer lifespan = Validation.tokenLifespan(intOf(body, "accessTokenLifespan"), MachineUserPolicy.of(realm));
+        if (update.accessTokenLifespan().isSet()) {
+            Integer lifespan = Validation.tokenLifespan(update.accessTokenLifespan().value(), MachineUserPolicy.of(realm));
             if (!Objects.equals(lifespan, machineUser.accessTokenLifespan())) {
                 changes.put("accessTokenLifespan", lifespan);
                 machineUser.setAccessTokenLifespan(lifespan);
@@ -143,28 +141,6 @@ public class MachineUserManager {
         if (!changes.isEmpty()) {
             provider.history().record(realm, client.getId(), HistoryAction.UPDATED, actor, changes);
         }
-    }
-
-    private static String textOf(JsonNode body, String field) {
-        JsonNode node = body.get(field);
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        if (!node.isTextual()) {
-            throw Validation.badRequest("Field '" + field + "' must be a string");
-        }
-        return node.textValue();
-    }
-
-    private static Integer intOf(JsonNode body, String field) {
-        JsonNode node = body.get(field);
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        if (!node.isIntegralNumber() || !node.canConvertToInt()) {
-            throw Validation.badRequest("Field '" + field + "' must be a whole number");
-        }
-        return node.intValue();
     }
 
     /** Blocks new tokens at once and makes every token issued so far inactive for good. */
