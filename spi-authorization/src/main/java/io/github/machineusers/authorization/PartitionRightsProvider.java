@@ -31,6 +31,7 @@ public interface PartitionRightsProvider extends Provider {
     /** Forgets every right of a user who is gone. */
     void removeUser(RealmModel realm, String userId);
 
+    /** Forgets every right in a realm that is gone. */
     void removeRealm(String realmId);
 
     @Override

@@ -12,7 +12,7 @@ import java.util.Map;
  * Keycloak's large model interfaces. A call the class does not answer fails the test loudly, so a
  * fake can never answer for Keycloak by accident.
  */
-final class Fake {
+public final class Fake {
 
     private static final Map<Object, Object> BEHAVIOURS = Collections.synchronizedMap(new IdentityHashMap<>());
 
@@ -20,11 +20,11 @@ final class Fake {
     }
 
     /** The object behind a fake, so a test can change its state after handing the fake out. */
-    static <B> B behaviour(Object fake, Class<B> type) {
+    public static <B> B behaviour(Object fake, Class<B> type) {
         return type.cast(BEHAVIOURS.get(fake));
     }
 
-    static <T> T of(Class<T> type, Object behaviour) {
+    public static <T> T of(Class<T> type, Object behaviour) {
         Object proxy = Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[]{type}, (self, method, args) -> {
             Method answer = answering(behaviour, method);
             if (answer != null) {

@@ -6,11 +6,11 @@ import java.util.List;
 
 import io.github.machineusers.events.AdminEvents;
 import io.github.machineusers.events.AdminResource;
-import io.github.machineusers.manage.AccessKeyChanges;
 import io.github.machineusers.manage.AccessKeyManager;
+import io.github.machineusers.manage.CredentialChanges;
 import io.github.machineusers.model.AccessKeyLimitReachedException;
 import io.github.machineusers.model.AccessKeyModel;
-import io.github.machineusers.model.AccessKeyStatus;
+import io.github.machineusers.model.CredentialStatus;
 import io.github.machineusers.model.IssuedAccessKey;
 import io.github.machineusers.model.MachineUser;
 import io.github.machineusers.model.MachineUserProvider;
@@ -107,7 +107,7 @@ public class AccessKeysResource {
     public AccessKeyRepresentation update(@PathParam("keyId") String keyId, String body) {
         AccessKeyModel key = key(keyId);
         PatchBody<AccessKeyRepresentation> patch = PatchBody.read(body, AccessKeyRepresentation.class);
-        AccessKeyChanges changes = new AccessKeyChanges(
+        CredentialChanges changes = new CredentialChanges(
                 patch.change("status", r -> r.status).map(AccessKeysResource::settableStatus),
                 patch.change("expiresAt", r -> r.expiresAt),
                 patch.change("description", r -> r.description));
@@ -146,8 +146,8 @@ public class AccessKeysResource {
     }
 
     /** EXPIRED is shown, never set: it follows from the expiry. */
-    private static AccessKeyStatus settableStatus(String status) {
-        for (AccessKeyStatus settable : AccessKeyStatus.values()) {
+    private static CredentialStatus settableStatus(String status) {
+        for (CredentialStatus settable : CredentialStatus.values()) {
             if (settable.name().equals(status)) {
                 return settable;
             }

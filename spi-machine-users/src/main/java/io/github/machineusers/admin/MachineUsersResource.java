@@ -185,7 +185,6 @@ public class MachineUsersResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Map<String, Object> access() {
         permissions.requireViewSome();
-        Partitions partitions = new Partitions(session, realm);
         List<String> managed = permissions.scope().managed().stream()
                 .map(partitions::byId)
                 .filter(java.util.Objects::nonNull)

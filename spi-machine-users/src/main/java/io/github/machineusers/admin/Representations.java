@@ -1,7 +1,6 @@
 package io.github.machineusers.admin;
 
 import java.io.IOException;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -12,14 +11,12 @@ import io.github.machineusers.model.HistoryEntry;
 import io.github.machineusers.model.MachineUser;
 import io.github.machineusers.model.MachineUserPolicy;
 import io.github.machineusers.model.MachineUserProvider;
-import io.github.machineusers.model.UsageDay;
 import io.github.machineusers.partitions.Partitions;
 import io.github.machineusers.permissionsets.PermissionSets;
 import io.github.machineusers.representations.AccessKeyRepresentation;
 import io.github.machineusers.representations.HistoryEntryRepresentation;
 import io.github.machineusers.representations.MachineUserPolicyRepresentation;
 import io.github.machineusers.representations.MachineUserRepresentation;
-import io.github.machineusers.representations.UsageDayRepresentation;
 import org.keycloak.common.util.Time;
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
@@ -87,10 +84,6 @@ final class Representations {
             }
         }
         return rep;
-    }
-
-    static UsageDayRepresentation toRepresentation(UsageDay day) {
-        return new UsageDayRepresentation(LocalDate.ofEpochDay(day.epochDay()).toString(), day.tokensIssued(), day.failedAttempts());
     }
 
     static MachineUserPolicyRepresentation toRepresentation(MachineUserPolicy policy) {

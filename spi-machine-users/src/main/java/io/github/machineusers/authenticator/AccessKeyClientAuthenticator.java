@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import io.github.machineusers.keys.AccessKeySecrets;
 import io.github.machineusers.metrics.TokenMetrics;
@@ -48,11 +49,11 @@ public class AccessKeyClientAuthenticator extends AbstractClientAuthenticator {
     static final int DEFAULT_CACHE_SIZE = 10_000;
 
     private final TokenMetrics metrics = new TokenMetrics();
-    private AccessKeyCache cache = new AccessKeyCache(DEFAULT_CACHE_SIZE);
+    private CredentialCache cache = new CredentialCache(DEFAULT_CACHE_SIZE);
 
     @Override
     public void init(Config.Scope config) {
-        cache = new AccessKeyCache(Math.max(0, config.getInt(CACHE_SIZE, DEFAULT_CACHE_SIZE)));
+        cache = new CredentialCache(Math.max(0, config.getInt(CACHE_SIZE, DEFAULT_CACHE_SIZE)));
     }
 
     @Override
@@ -143,8 +144,8 @@ public class AccessKeyClientAuthenticator extends AbstractClientAuthenticator {
      */
     public boolean keepsTokenAlive(KeycloakSession session, RealmModel realm, ClientModel machineUser, String keyId, long issuedAt) {
         long now = Time.currentTimeMillis();
-        return cache.keysOf(session, realm, machineUser).stream()
-                .anyMatch(key -> key.id().equals(keyId) && key.keepsAlive(issuedAt, now));
+        return cache.credentialsOf(session, realm, machineUser).stream()
+                .anyMatch(credential -> credential.id().equals(keyId) && credential.keepsAlive(issuedAt, now));
     }
 
     /** The machine user the presented id names, and the key whose secret was presented, null when it matches none. */
@@ -157,7 +158,7 @@ public class AccessKeyClientAuthenticator extends AbstractClientAuthenticator {
         if (client == null || !MachineUser.isMachineUser(client)) {
             return null;
         }
-        return cache.keysOf(session, realm, client).stream()
+        return accessKeys(session, realm, client)
                 .filter(k -> k.id().equals(presented.id()))
                 .findFirst()
                 .map(named -> new Match(client, named.secretMatches(presented.secret()) ? named : null))
@@ -168,10 +169,16 @@ public class AccessKeyClientAuthenticator extends AbstractClientAuthenticator {
         if (client == null || !MachineUser.isMachineUser(client)) {
             return null;
         }
-        KeyCredential key = cache.keysOf(session, realm, client).stream()
+        KeyCredential key = accessKeys(session, realm, client)
                 .filter(k -> k.secretMatches(presented.secret()))
                 .findFirst().orElse(null);
         return new Match(client, key);
+    }
+
+    private Stream<KeyCredential> accessKeys(KeycloakSession session, RealmModel realm, ClientModel client) {
+        return cache.credentialsOf(session, realm, client).stream()
+                .filter(KeyCredential.class::isInstance)
+                .map(KeyCredential.class::cast);
     }
 
     /** The same answer Keycloak gives for an unknown client. */

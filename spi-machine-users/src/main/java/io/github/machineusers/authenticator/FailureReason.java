@@ -1,7 +1,7 @@
 package io.github.machineusers.authenticator;
 
-import io.github.machineusers.model.AccessKeyStatus;
-import io.github.machineusers.model.AccessKeyValidity;
+import io.github.machineusers.model.CredentialStatus;
+import io.github.machineusers.model.CredentialValidity;
 
 /**
  * Why a machine user's token request was refused, as the {@code reason} detail of Keycloak's
@@ -28,11 +28,11 @@ enum FailureReason {
     }
 
     /** The reason for a refusal; {@code key} is the key whose secret matched, if any. */
-    static FailureReason of(AccessKeyValidity key, long nowMillis) {
+    static FailureReason of(CredentialValidity key, long nowMillis) {
         if (key == null) {
             return WRONG_SECRET;
         }
-        if (key.getStatus() != AccessKeyStatus.ACTIVE) {
+        if (key.getStatus() != CredentialStatus.ACTIVE) {
             return KEY_INACTIVE;
         }
         return key.isExpired(nowMillis) ? KEY_EXPIRED : MACHINE_USER_SUSPENDED;

@@ -3,7 +3,7 @@ package io.github.machineusers.jpa;
 import io.github.machineusers.jpa.entity.AccessKeyEntity;
 import io.github.machineusers.keys.AccessKeySecrets;
 import io.github.machineusers.model.AccessKeyModel;
-import io.github.machineusers.model.AccessKeyStatus;
+import io.github.machineusers.model.CredentialStatus;
 
 class JpaAccessKeyAdapter implements AccessKeyModel {
 
@@ -36,12 +36,12 @@ class JpaAccessKeyAdapter implements AccessKeyModel {
     }
 
     @Override
-    public AccessKeyStatus getStatus() {
-        return AccessKeyStatus.valueOf(entity.getStatus());
+    public CredentialStatus getStatus() {
+        return CredentialStatus.valueOf(entity.getStatus());
     }
 
     @Override
-    public void setStatus(AccessKeyStatus status) {
+    public void setStatus(CredentialStatus status) {
         if (!status.name().equals(entity.getStatus())) {
             entity.setStatus(status.name());
             credentialChanged.run();

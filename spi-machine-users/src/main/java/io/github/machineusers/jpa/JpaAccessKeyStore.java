@@ -11,11 +11,11 @@ import io.github.machineusers.jpa.entity.AccessKeyEntity;
 import io.github.machineusers.keys.AccessKeySecrets;
 import io.github.machineusers.model.AccessKeyLimitReachedException;
 import io.github.machineusers.model.AccessKeyModel;
-import io.github.machineusers.model.AccessKeyStatus;
 import io.github.machineusers.model.AccessKeyStore;
 import io.github.machineusers.model.AccessKeysVersion;
-import io.github.machineusers.model.IssuedAccessKey;
+import io.github.machineusers.model.CredentialStatus;
 import io.github.machineusers.model.MachineUserPolicy;
+import io.github.machineusers.model.NewAccessKey;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import jakarta.persistence.TypedQuery;
@@ -47,9 +47,8 @@ class JpaAccessKeyStore implements AccessKeyStore {
     }
 
     @Override
-    public IssuedAccessKey create(RealmModel realm, String machineUserId, String description, Long expiresAt, int maxKeys, String createdBy) {
+    public AccessKeyModel add(RealmModel realm, String machineUserId, NewAccessKey key, int limit) {
         List<AccessKeyEntity> existing = keysOf(realm.getId(), machineUserId);
-        int limit = Math.min(maxKeys, MachineUserPolicy.MAX_KEYS);
         if (existing.size() >= limit) {
             throw new AccessKeyLimitReachedException(limit);
         }
@@ -61,33 +60,31 @@ class JpaAccessKeyStore implements AccessKeyStore {
         if (slot > limit) {
             throw new AccessKeyLimitReachedException(limit);
         }
-        return insert(realm.getId(), machineUserId, slot, description, expiresAt, createdBy, limit);
+        return insert(realm.getId(), machineUserId, slot, key, limit);
     }
 
     @Override
-    public IssuedAccessKey replace(RealmModel realm, AccessKeyModel old, String description, Long expiresAt, String createdBy) {
+    public AccessKeyModel replace(RealmModel realm, AccessKeyModel old, NewAccessKey key) {
         AccessKeyEntity oldEntity = ((JpaAccessKeyAdapter) old).entity();
         int slot = oldEntity.getSlot();
         if (!removeRow(oldEntity)) {
             return null;
         }
-        return insert(oldEntity.getRealmId(), oldEntity.getMachineUserId(), slot, description, expiresAt, createdBy, MachineUserPolicy.MAX_KEYS);
+        return insert(oldEntity.getRealmId(), oldEntity.getMachineUserId(), slot, key, MachineUserPolicy.MAX_KEYS);
     }
 
-    private IssuedAccessKey insert(String realmId, String machineUserId, int slot, String description, Long expiresAt,
-                                   String createdBy, int limit) {
-        String secret = AccessKeySecrets.newSecret();
+    private AccessKeyModel insert(String realmId, String machineUserId, int slot, NewAccessKey key, int limit) {
         AccessKeyEntity entity = new AccessKeyEntity();
-        entity.setId(AccessKeySecrets.newKeyId());
+        entity.setId(key.id());
         entity.setRealmId(realmId);
         entity.setMachineUserId(machineUserId);
         entity.setSlot(slot);
-        entity.setSecretHash(AccessKeySecrets.hash(secret));
-        entity.setStatus(AccessKeyStatus.ACTIVE.name());
-        entity.setDescription(description);
+        entity.setSecretHash(key.secretHash());
+        entity.setStatus(CredentialStatus.ACTIVE.name());
+        entity.setDescription(key.description());
         entity.setCreatedAt(Time.currentTimeMillis());
-        entity.setCreatedBy(createdBy);
-        entity.setExpiresAt(expiresAt);
+        entity.setCreatedBy(key.createdBy());
+        entity.setExpiresAt(key.expiresAt());
         try {
             em.get().persist(entity);
             em.get().flush();
@@ -96,7 +93,7 @@ class JpaAccessKeyStore implements AccessKeyStore {
             throw new AccessKeyLimitReachedException(limit);
         }
         credentialsChanged(realmId, machineUserId);
-        return new IssuedAccessKey(adapt(entity), secret);
+        return adapt(entity);
     }
 
     @Override

@@ -285,7 +285,6 @@ public class JpaMachineUserProvider implements MachineUserProvider {
         history.removeByRealm(realmId);
         usage.removeByRealm(realmId);
         groupGrants.removeRealm(realmId);
-        em.get().createQuery("delete from PartitionRightEntity r where r.realmId = :realmId").setParameter("realmId", realmId).executeUpdate();
         em.get().createQuery("delete from MachineUserEntity m where m.realmId = :realmId").setParameter("realmId", realmId).executeUpdate();
     }
 

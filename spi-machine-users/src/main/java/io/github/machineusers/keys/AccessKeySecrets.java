@@ -60,16 +60,6 @@ public final class AccessKeySecrets {
         return SECRET_PREFIX + body + checksum(body);
     }
 
-    /** True when the value has the shape and checksum of a secret made by {@link #newSecret()}. */
-    public static boolean looksLikeSecret(String value) {
-        if (value == null || !value.startsWith(SECRET_PREFIX)
-                || value.length() != SECRET_PREFIX.length() + SECRET_BODY_LENGTH + CHECKSUM_LENGTH) {
-            return false;
-        }
-        String body = value.substring(SECRET_PREFIX.length(), SECRET_PREFIX.length() + SECRET_BODY_LENGTH);
-        return checksum(body).equals(value.substring(SECRET_PREFIX.length() + SECRET_BODY_LENGTH));
-    }
-
     public static String hash(String secret) {
         return Base64.getEncoder().withoutPadding().encodeToString(sha256(secret));
     }

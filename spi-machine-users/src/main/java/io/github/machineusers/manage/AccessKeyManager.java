@@ -2,19 +2,20 @@ package io.github.machineusers.manage;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 
+import io.github.machineusers.keys.AccessKeySecrets;
 import io.github.machineusers.mail.MachineUserMailer;
 import io.github.machineusers.mail.MailAfterCommit;
 import io.github.machineusers.mail.MailTemplate;
 import io.github.machineusers.model.AccessKeyModel;
-import io.github.machineusers.model.AccessKeyStatus;
 import io.github.machineusers.model.Actor;
+import io.github.machineusers.model.CredentialKind;
 import io.github.machineusers.model.HistoryAction;
 import io.github.machineusers.model.IssuedAccessKey;
 import io.github.machineusers.model.MachineUser;
 import io.github.machineusers.model.MachineUserPolicy;
 import io.github.machineusers.model.MachineUserProvider;
+import io.github.machineusers.model.NewAccessKey;
 import io.github.machineusers.validation.Validation;
 import jakarta.ws.rs.NotFoundException;
 import org.keycloak.common.util.Time;
@@ -36,12 +37,22 @@ public class AccessKeyManager {
         this.provider = session.getProvider(MachineUserProvider.class);
     }
 
-    /** @param expiresAt already validated against the policy */
+    /**
+     * Makes a key and has it stored: the secret is made here and leaves only in the answer; storage
+     * sees its hash. The policy's limit is capped at what the directory can hold.
+     *
+     * @param expiresAt already validated against the policy
+     */
     IssuedAccessKey create(MachineUser machineUser, String description, Long expiresAt, Actor actor) {
-        IssuedAccessKey issued = provider.keys().create(realm, machineUser.id(), description, expiresAt,
-                MachineUserPolicy.of(realm).maxKeysPerMachineUser(), actor.username());
-        provider.history().record(realm, machineUser.id(), HistoryAction.KEY_CREATED, actor, keyDetails(issued.key()));
-        return issued;
+        String secret = AccessKeySecrets.newSecret();
+        int limit = Math.min(MachineUserPolicy.of(realm).maxKeysPerMachineUser(), MachineUserPolicy.MAX_KEYS);
+        AccessKeyModel key = provider.keys().add(realm, machineUser.id(), made(secret, description, expiresAt, actor), limit);
+        provider.history().record(realm, machineUser.id(), CredentialKind.ACCESS_KEY.created(), actor, keyDetails(key));
+        return new IssuedAccessKey(key, secret);
+    }
+
+    private static NewAccessKey made(String secret, String description, Long expiresAt, Actor actor) {
+        return new NewAccessKey(AccessKeySecrets.newKeyId(), AccessKeySecrets.hash(secret), description, expiresAt, actor.username());
     }
 
     /** @param expiresAt null for the longest lifetime the policy allows */
@@ -67,10 +78,12 @@ public class AccessKeyManager {
             }
         }
         Long expiry = Validation.keyExpiry("expiresAt", requested, MachineUserPolicy.of(realm), now);
-        IssuedAccessKey issued = provider.keys().replace(realm, old, text, expiry, actor.username());
-        if (issued == null) {
+        String secret = AccessKeySecrets.newSecret();
+        AccessKeyModel key = provider.keys().replace(realm, old, made(secret, text, expiry, actor));
+        if (key == null) {
             throw new NotFoundException(KEY_NOT_FOUND);
         }
+        IssuedAccessKey issued = new IssuedAccessKey(key, secret);
         Map<String, Object> details = keyDetails(issued.key());
         details.put("replacedKeyId", old.getId());
         provider.history().record(realm, machineUser.id(), HistoryAction.KEY_REPLACED, actor, details);
@@ -83,50 +96,15 @@ public class AccessKeyManager {
     }
 
     /** Applies the status, expiry and description the changes set; an expiry set to null removes it. */
-    public void update(MachineUser machineUser, AccessKeyModel key, AccessKeyChanges update, Actor actor) {
-        Map<String, Object> changes = new LinkedHashMap<>();
-        changes.put("keyId", key.getId());
-        AccessKeyStatus status = update.status().orElse(key.getStatus());
-        Long expiresAt = key.getExpiresAt();
-        if (update.expiresAt().isSet()) {
-            Long requested = update.expiresAt().value();
-            MachineUserPolicy policy = MachineUserPolicy.of(realm);
-            if (requested == null && policy.maxKeyLifetimeDays() != null) {
-                throw Validation.badRequest("The realm's policy requires every key to expire");
-            }
-            expiresAt = requested == null ? null : Validation.keyExpiry("expiresAt", requested, policy, Time.currentTimeMillis());
-        }
-        String description = update.description().isSet()
-                ? Validation.optionalText("description", update.description().value(), Validation.MAX_DESCRIPTION)
-                : key.getDescription();
-        if (status != key.getStatus()) {
-            changes.put("status", status.name());
-            key.setStatus(status);
-            if (status == AccessKeyStatus.INACTIVE) {
-                // Token times have one-second resolution: a token minted in this very second must die too.
-                key.setTokensNotBefore(Time.currentTime() + 1);
-            } else {
-                TokenClock.waitUntilNewTokensAreValid(key.getTokensNotBefore());
-            }
-        }
-        if (!Objects.equals(expiresAt, key.getExpiresAt())) {
-            changes.put("expiresAt", expiresAt);
-            key.setExpiresAt(expiresAt);
-        }
-        if (!Objects.equals(description, key.getDescription())) {
-            changes.put("description", description);
-            key.setDescription(description);
-        }
-        if (changes.size() > 1) {
-            provider.history().record(realm, machineUser.id(), HistoryAction.KEY_UPDATED, actor, changes);
-        }
+    public void update(MachineUser machineUser, AccessKeyModel key, CredentialChanges changes, Actor actor) {
+        new CredentialLifecycle(realm, provider).update(machineUser, key, changes, actor);
     }
 
     public void delete(MachineUser machineUser, AccessKeyModel key, Actor actor) {
         if (!provider.keys().remove(realm, key.getId())) {
             throw new NotFoundException(KEY_NOT_FOUND);
         }
-        provider.history().record(realm, machineUser.id(), HistoryAction.KEY_DELETED, actor, Map.of("keyId", key.getId()));
+        provider.history().record(realm, machineUser.id(), key.getKind().deleted(), actor, Map.of("keyId", key.getId()));
     }
 
     private static Map<String, Object> keyDetails(AccessKeyModel key) {

@@ -1,36 +1,14 @@
 package io.github.machineusers.model;
 
-public interface AccessKeyModel extends AccessKeyValidity {
+/** A credential of a key id and a shared secret; the secret itself is never stored. */
+public interface AccessKeyModel extends MachineUserCredential {
 
-    String getId();
+    @Override
+    default CredentialKind getKind() {
+        return CredentialKind.ACCESS_KEY;
+    }
 
-    String getRealmId();
-
-    String getMachineUserId();
-
-    void setStatus(AccessKeyStatus status);
-
-    /** Epoch seconds: tokens the key minted before then are dead, even once it is active again. */
-    int getTokensNotBefore();
-
-    void setTokensNotBefore(int epochSeconds);
-
-    String getDescription();
-
-    void setDescription(String description);
-
-    long getCreatedAt();
-
-    String getCreatedBy();
-
-    void setExpiresAt(Long expiresAt);
-
-    Long getLastUsedAt();
-
-    /** The smallest warning threshold, in days, already sent for the current expiry; null when none was. */
-    Integer getExpiryWarnedDays();
-
-    /** The stored hash of the secret (the secret itself is never stored). */
+    /** The stored hash of the secret. */
     String getSecretHash();
 
     boolean secretMatches(String presentedSecret);

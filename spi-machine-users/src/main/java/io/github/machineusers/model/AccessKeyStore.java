@@ -5,21 +5,22 @@ import java.util.stream.Stream;
 
 import org.keycloak.models.RealmModel;
 
+/** Stores access keys; the service layer makes them and decides what may change. */
 public interface AccessKeyStore {
 
     /**
-     * Adds a key in the lowest free slot. Two concurrent calls that see the same keys pick the
+     * Stores a key in the lowest free slot. Two concurrent calls that see the same keys pick the
      * same slot, and the database's unique slot constraint lets only one of them commit.
      *
-     * @throws AccessKeyLimitReachedException when the machine user already holds {@code maxKeys} keys
+     * @throws AccessKeyLimitReachedException when the machine user already holds {@code limit} keys
      */
-    IssuedAccessKey create(RealmModel realm, String machineUserId, String description, Long expiresAt, int maxKeys, String createdBy);
+    AccessKeyModel add(RealmModel realm, String machineUserId, NewAccessKey key, int limit);
 
     /**
-     * Removes the old key and puts a new one in its slot, in one transaction; null when the old
+     * Removes the old key and stores the new one in its slot, in one transaction; null when the old
      * key is already gone (removed or replaced by a concurrent request).
      */
-    IssuedAccessKey replace(RealmModel realm, AccessKeyModel old, String description, Long expiresAt, String createdBy);
+    AccessKeyModel replace(RealmModel realm, AccessKeyModel old, NewAccessKey key);
 
     AccessKeyModel getById(RealmModel realm, String keyId);
 

@@ -48,7 +48,7 @@ public class MachineUserLifecycle {
         } else if (event instanceof ClientModel.ClientRemovedEvent removed) {
             onClientRemoved(removed.getKeycloakSession(), removed.getClient());
         } else if (event instanceof RealmModel.RealmRemovedEvent removed) {
-            removed.getKeycloakSession().getProvider(MachineUserProvider.class).removeByRealm(removed.getRealm().getId());
+            onRealmRemoved(removed.getKeycloakSession(), removed.getRealm().getId());
         } else if (event instanceof GroupModel.GroupRemovedEvent removed) {
             onGroupRemoved(removed.getKeycloakSession(), removed.getRealm(), removed.getGroup());
         } else if (event instanceof UserModel.UserRemovedEvent removed) {
@@ -64,6 +64,11 @@ public class MachineUserLifecycle {
         } else if (event instanceof RoleModel.RoleRevokedEvent revoked) {
             StockMembershipChanges.roleRevoked(revoked.getKeycloakSession(), revoked.getRealm(), revoked.getRole(), revoked.getUser());
         }
+    }
+
+    private static void onRealmRemoved(KeycloakSession session, String realmId) {
+        session.getProvider(MachineUserProvider.class).removeByRealm(realmId);
+        session.getProvider(PartitionRightsProvider.class).removeRealm(realmId);
     }
 
     /** Rights on a partition and grants of a machine-user group go with the group. */

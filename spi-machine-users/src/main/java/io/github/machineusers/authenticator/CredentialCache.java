@@ -15,15 +15,15 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
 /**
- * The keys of the machine users that asked for tokens lately, held by each node, so that a token
- * request reads no database row: Keycloak serves a stock client's secret from its client cache
- * too. An entry holds while the machine user's client carries the {@link AccessKeysVersion} it was
+ * The credentials, of every kind, of the machine users that asked for tokens lately, held by each
+ * node, so that a token request reads no database row: Keycloak serves a stock client's secret from
+ * its client cache too. An entry holds while the machine user's client carries the {@link AccessKeysVersion} it was
  * read under; every key change renews that stamp, and Keycloak drops the changed client on every
  * node, so a change takes effect on the next request anywhere in the cluster.
  */
-final class AccessKeyCache {
+final class CredentialCache {
 
-    private record Keys(String realmId, String version, List<KeyCredential> keys) {
+    private record Credentials(String realmId, String version, List<CachedCredential> all) {
     }
 
     private record Owner(String realmId, String machineUserId) {
@@ -33,27 +33,28 @@ final class AccessKeyCache {
     static final int UNKNOWN_KEY_SECONDS = 300;
 
     private final int maxEntries;
-    private final Map<String, Keys> keysByMachineUser = new ConcurrentHashMap<>();
+    private final Map<String, Credentials> byMachineUser = new ConcurrentHashMap<>();
     private final Map<String, Owner> ownerByKeyId = new ConcurrentHashMap<>();
     /** Realm id and key id to the time (epoch seconds) until which the key id is known to name no key of that realm. */
     private final Map<String, Integer> unknownKeyIds = new ConcurrentHashMap<>();
 
     /** @param maxEntries machine users (and as many key ids) kept per node; 0 reads the database on every request */
-    AccessKeyCache(int maxEntries) {
+    CredentialCache(int maxEntries) {
         this.maxEntries = maxEntries;
     }
 
-    List<KeyCredential> keysOf(KeycloakSession session, RealmModel realm, ClientModel machineUser) {
+    List<CachedCredential> credentialsOf(KeycloakSession session, RealmModel realm, ClientModel machineUser) {
         // The stamp is read before the rows, so rows read after it are at least as new as it.
         String version = AccessKeysVersion.of(machineUser);
-        Keys cached = keysByMachineUser.get(machineUser.getId());
+        Credentials cached = byMachineUser.get(machineUser.getId());
         if (cached != null && cached.realmId().equals(realm.getId()) && Objects.equals(cached.version(), version)) {
-            return cached.keys();
+            return cached.all();
         }
-        List<KeyCredential> keys = session.getProvider(MachineUserProvider.class).keys()
-                .getByMachineUser(realm, machineUser.getId()).map(KeyCredential::of).toList();
-        remember(keysByMachineUser, machineUser.getId(), new Keys(realm.getId(), version, keys));
-        return keys;
+        // Each kind of credential adds its own here; the stamp covers them all.
+        List<CachedCredential> all = session.getProvider(MachineUserProvider.class).keys()
+                .getByMachineUser(realm, machineUser.getId()).<CachedCredential>map(KeyCredential::of).toList();
+        remember(byMachineUser, machineUser.getId(), new Credentials(realm.getId(), version, all));
+        return all;
     }
 
     /** The id of the machine user a key id belongs to in this realm, or null; a key never changes owner. */
@@ -81,12 +82,12 @@ final class AccessKeyCache {
     }
 
     void forgetMachineUser(String machineUserId) {
-        keysByMachineUser.remove(machineUserId);
+        byMachineUser.remove(machineUserId);
     }
 
     void forgetRealm(String realmId) {
         unknownKeyIds.clear();
-        keysByMachineUser.values().removeIf(keys -> keys.realmId().equals(realmId));
+        byMachineUser.values().removeIf(keys -> keys.realmId().equals(realmId));
         ownerByKeyId.values().removeIf(owner -> owner.realmId().equals(realmId));
     }
 
