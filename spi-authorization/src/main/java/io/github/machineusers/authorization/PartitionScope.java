@@ -16,11 +16,12 @@ import org.keycloak.models.UserModel;
  */
 public final class PartitionScope {
 
-    /** Group attribute that marks a group as a partition. */
+    /**
+     * Group attribute that marks a group as a partition. Defined here, below the module that manages
+     * partitions, because a scope is a subtree of partitions: telling a partition from an ordinary
+     * group is part of deciding who may act where.
+     */
     public static final String MARKER = "machine-user-partition";
-    /** Group attributes that copy the rights for realm export; read back only by a whole-realm import. */
-    public static final String ADMINISTRATORS = "machine-user-partition.administrators";
-    public static final String VIEWERS = "machine-user-partition.viewers";
 
     private static final PartitionScope NONE = new PartitionScope(Set.of(), Set.of());
 

@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -35,6 +36,12 @@ public class Partitions {
 
     /** Far longer than any real partition path; longer text is "not found" without walking the tree. */
     private static final int MAX_PATH = 4096;
+    /**
+     * Group attributes that copy the partition rights for realm export. They are read back only by a
+     * whole-realm import: the rights themselves live where the stock groups API cannot write.
+     */
+    static final String ADMINISTRATORS_COPY = "machine-user-partition.administrators";
+    static final String VIEWERS_COPY = "machine-user-partition.viewers";
 
     public static String path(GroupModel partition) {
         return KeycloakModelUtils.buildGroupPath(partition);
@@ -76,7 +83,7 @@ public class Partitions {
     /** All partitions, ordered by path. */
     public Stream<GroupModel> all() {
         Set<GroupModel> found = new HashSet<>();
-        session.groups().searchGroupsByAttributes(realm, java.util.Map.of(PartitionScope.MARKER, "true"), null, null)
+        session.groups().searchGroupsByAttributes(realm, Map.of(PartitionScope.MARKER, "true"), null, null)
                 .filter(PartitionScope::isPartition)
                 .forEach(found::add);
         return found.stream().sorted(Comparator.comparing(Partitions::path));
@@ -180,7 +187,7 @@ public class Partitions {
     }
 
     static String attributeOf(PartitionRight right) {
-        return right == PartitionRight.ADMINISTRATOR ? PartitionScope.ADMINISTRATORS : PartitionScope.VIEWERS;
+        return right == PartitionRight.ADMINISTRATOR ? ADMINISTRATORS_COPY : VIEWERS_COPY;
     }
 
     private PartitionRightsProvider rights() {
