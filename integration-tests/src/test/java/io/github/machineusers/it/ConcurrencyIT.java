@@ -196,7 +196,7 @@ class ConcurrencyIT {
         }
     }
 
-    /** README, "Names need not be unique; client ids must be": same-name creates all succeed with their own client ids. */
+    /** docs/design-decisions.md, "Names need not be unique; client ids must be": same-name creates all succeed with their own client ids. */
     @Test
     void concurrentCreatesWithTheSameNameGetDistinctClientIds() throws Exception {
         String name = "Twin " + System.nanoTime();

@@ -16,13 +16,13 @@ import io.github.machineusers.it.support.RealmFixture;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 10: the README's kcadm.sh block, run as it stands with the distribution's own kcadm.sh
+ * Issue 10: the kcadm.sh block of docs/admin-api.md, run as it stands with the distribution's own kcadm.sh
  * against the test server, so the documented commands cannot drift from what the API accepts.
  */
 class KcadmIT {
 
     @Test
-    void theReadmeKcadmBlockRunsAndDoesWhatItSays() throws Exception {
+    void theDocumentedKcadmBlockRunsAndDoesWhatItSays() throws Exception {
         KeycloakTestServer server = KeycloakTestServer.get();
         RealmFixture fixture = RealmFixture.create("kcadm");
         fixture.createRole("reports-read", true);
@@ -31,7 +31,7 @@ class KcadmIT {
 
         Path work = Files.createTempDirectory(Path.of(System.getProperty("project.build.directory", "target")), "kcadm-");
         Path script = work.resolve("readme-kcadm.sh");
-        Files.writeString(script, "set -euo pipefail\n" + readmeBlock("### With kcadm.sh"), StandardCharsets.UTF_8);
+        Files.writeString(script, "set -euo pipefail\n" + documentedBlock("## With kcadm.sh"), StandardCharsets.UTF_8);
         // The unpacked distribution may have lost its executable bits; a wrapper on PATH does not care.
         Path bin = Files.createDirectories(work.resolve("bin"));
         Path kcadm = bin.resolve("kcadm.sh");
@@ -71,9 +71,9 @@ class KcadmIT {
         assertThat(fixture.machineUsers().policy().json().path("maxKeyLifetimeDays").asInt()).isEqualTo(90);
     }
 
-    /** The first ```bash block after the heading in the project's README. */
-    private static String readmeBlock(String heading) throws Exception {
-        String readme = Files.readString(Path.of(System.getProperty("project.build.directory", "target"), "..", "..", "README.md"));
+    /** The first ```bash block after the heading in the project's admin API guide. */
+    private static String documentedBlock(String heading) throws Exception {
+        String readme = Files.readString(Path.of(System.getProperty("project.build.directory", "target"), "..", "..", "docs", "admin-api.md"));
         int from = readme.indexOf("```bash\n", readme.indexOf(heading)) + "```bash\n".length();
         return readme.substring(from, readme.indexOf("```", from));
     }
