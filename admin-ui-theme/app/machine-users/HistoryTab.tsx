@@ -4,7 +4,9 @@ import { useTranslation } from "react-i18next";
 import { TableHead } from "./TableHead";
 import { useMachineUsersApi, type HistoryEntry } from "./api";
 import { formatTime } from "./format";
+import { historySentence } from "./historySentence";
 
+/** The machine user's history, newest first, each entry a sentence. */
 export const HistoryTab = ({ id, onError }: { id: string; onError: (message: string) => void }) => {
   const { t } = useTranslation();
   const api = useMachineUsersApi();
@@ -16,16 +18,15 @@ export const HistoryTab = ({ id, onError }: { id: string; onError: (message: str
 
   return (
     <Table aria-label={t("machineUsersHistory")} variant="compact" data-testid="history-table">
-      <TableHead columns={["machineUsersTime", "machineUsersAction", "machineUsersBy", "machineUsersDetails"]} />
+      <TableHead columns={["machineUsersTime", "machineUsersWhatHappened", "machineUsersBy"]} />
       <Tbody>
         {entries.map((entry) => (
           <Tr key={entry.id}>
-            <Td>{formatTime(entry.time)}</Td>
-            <Td>{entry.action}</Td>
-            <Td>{entry.actorUsername}</Td>
-            <Td>
-              <code>{entry.details ? JSON.stringify(entry.details) : ""}</code>
+            <Td modifier="nowrap">{formatTime(entry.time)}</Td>
+            <Td modifier="breakWord" data-testid="history-sentence">
+              {historySentence(t, entry)}
             </Td>
+            <Td modifier="nowrap">{entry.actorUsername}</Td>
           </Tr>
         ))}
       </Tbody>

@@ -84,7 +84,7 @@ export const KeysTab = ({ machineUser, readOnly, onError }: Props) => {
           {keys.map((key) => (
             <Tr key={key.id} data-testid={`key-${key.id}`}>
               <Td><code>{key.id}</code></Td>
-              <Td><Label color={STATUS_COLOR[key.status]}>{key.status}</Label></Td>
+              <Td><Label color={STATUS_COLOR[key.status]} data-testid={`key-status-${key.id}`}>{t(`machineUsersKeyStatus_${key.status}`)}</Label></Td>
               <Td>{key.description}</Td>
               <Td>{formatTime(key.createdAt)}</Td>
               <Td>{formatTime(key.expiresAt)}</Td>

@@ -32,7 +32,8 @@ export const toTree = (partitions: Partition[]): TreeViewDataItem[] => {
     return {
       id: p.id,
       name: <span data-testid={`partition-node-${p.path}`}>{p.name}</span>,
-      customBadgeContent: p.machineUsers ?? 0,
+      // A string, because PatternFly shows the number of children in place of a falsy count.
+      customBadgeContent: String(p.machineUsers ?? 0),
       hasBadge: true,
       defaultExpanded: true,
       children: children.length ? children : undefined,

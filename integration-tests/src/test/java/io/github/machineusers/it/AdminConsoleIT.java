@@ -71,7 +71,11 @@ class AdminConsoleIT {
             browser.screenshot("machine-user-keys");
 
             browser.click(By.xpath("//button[.//span[normalize-space(.)='History']]"));
-            browser.awaitText(testId("history-table"), "KEY_CREATED");
+            // Each entry is a sentence: key ids and dates as words, no stored JSON, no action codes, no epoch numbers.
+            browser.awaitText(testId("history-table"), "Added key MUAK");
+            String history = browser.visible(testId("history-table")).getText();
+            assertThat(history).contains("Created as " + clientId);
+            assertThat(history).doesNotContain("{", "}", "\"keyId\"", "KEY_CREATED").doesNotContainPattern("\\d{13}");
             browser.screenshot("machine-user-history");
 
             browser.click(testId("suspend"));
@@ -122,6 +126,8 @@ class AdminConsoleIT {
             browser.click(testId("name-save"));
             browser.click(testId("partition-node-/Site North/Building A"));
             browser.awaitText(testId("partition-path"), "/Site North/Building A");
+            // The badge counts the machine users a partition owns, not its sub-partitions.
+            assertThat(partitionBadge(browser, "/Site North")).isEqualTo("0");
             browser.type(testId("administrators-username"), "site-lead");
             browser.click(testId("administrators-add"));
             browser.visible(testId("administrators-site-lead"));
@@ -247,5 +253,11 @@ class AdminConsoleIT {
             }
             assertThat(browser.driver().findElements(By.cssSelector("[data-testid='group-Operators'] button"))).isEmpty();
         }
+    }
+
+    private static String partitionBadge(Browser browser, String path) {
+        // The first count inside the node's list item is its own; its children's come after it.
+        return browser.visible(By.xpath("(//span[@data-testid='partition-node-" + path + "']"
+                + "/ancestor::li[1]//span[contains(@class,'pf-v5-c-tree-view__node-count')])[1]")).getText();
     }
 }
