@@ -241,14 +241,17 @@ public class MachineUsersResource {
     public Object machineUser(@PathParam("id") String id) {
         permissions.requireViewSome();
         boolean wellFormed = TextRules.lookupable(id, 36);
+        String method = session.getContext().getHttpRequest().getHttpMethod();
+        if (wellFormed && !MachineUserPermissions.isReading(method)) {
+            // Changes to one machine user run one after another. The lock comes before the client is read, so
+            // that a change which waited reads what the one before it committed: a client read before the wait
+            // would be written back from stale rows (a second suspension inserting attributes the first made).
+            provider.lockForChange(realm, id);
+        }
         MachineUser machineUser = MachineUser.of(wellFormed ? session.clients().getClientById(realm, id) : null);
         if (machineUser != null) {
             // The one rights check for everything below, as Keycloak's own sub-resource locators make it.
-            String method = session.getContext().getHttpRequest().getHttpMethod();
             permissions.requireFor(method, machineUser.partition());
-            if (!MachineUserPermissions.isReading(method)) {
-                provider.lockForChange(realm, machineUser.id());
-            }
             return new MachineUserResource(session, realm, auth, permissions, events, machineUser);
         }
         permissions.requireView();
