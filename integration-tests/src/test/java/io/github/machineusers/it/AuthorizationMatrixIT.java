@@ -104,6 +104,8 @@ class AuthorizationMatrixIT {
         row("GET", "/machine-users/{mu}/history", null,                                                 200,   200,   200,   200,   200,   403,   200,   403);
         row("GET", "/machine-users/{mu}/history/count", null,                                           200,   200,   200,   200,   200,   403,   200,   403);
         row("GET", "/machine-users/{mu}/usage?days=7", null,                                            200,   200,   200,   200,   200,   403,   200,   403);
+        row("GET", "/machine-users/{mu}/token-preview", null,                                           200,   200,   200,   200,   200,   403,   200,   403);
+        row("GET", "/machine-users/{rootMu}/token-preview", null,                                       200,   200,   200,   200,   403,   403,   403,   403);
         // ---- access keys
         row("GET", "/machine-users/{mu}/keys", null,                                                    200,   200,   200,   200,   200,   403,   200,   403);
         row("POST", "/machine-users/{mu}/keys", "{\"description\":\"key {n}\"}",                        201,   201,   201,   403,   201,   403,   403,   403);

@@ -107,6 +107,8 @@ class OpenApiIT {
         admin.delete(r + "/machine-users/" + id + "/permission-sets/Meter%20reader").expectStatus(204);
         admin.putRaw(r + "/machine-users/" + id + "/permission-sets/Meter%20reader", "", JSON).expectStatus(204);
         api.usage(id, 7).expectStatus(200);
+        admin.get(r + "/machine-users/" + id + "/token-preview").expectStatus(200);
+        admin.get(r + "/machine-users/" + id + "/token-preview?scope=no-such-scope").expectStatus(400);
 
         // Keys.
         String firstKey = gateway.path("accessKey").path("id").asText();

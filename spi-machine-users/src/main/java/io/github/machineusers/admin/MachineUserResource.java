@@ -43,6 +43,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -53,6 +54,7 @@ import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.keycloak.representations.AccessToken;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
 /** {@code /admin/realms/{realm}/machine-users/{id}} */
@@ -170,6 +172,21 @@ public class MachineUserResource {
             result.add(new UsageDayRepresentation(LocalDate.ofEpochDay(day).toString(), usage.tokensIssued(), usage.failedAttempts()));
         }
         return result;
+    }
+
+    /**
+     * What a token of this machine user carries now, for administrators who hold no secret of it: its
+     * payload only, unsigned, so it can be shown to viewers and cannot be replayed.
+     */
+    @Operation(summary = "The claims of a token this machine user would get now (unsigned payload, not a usable token)")
+    @APIResponse(responseCode = "200", description = "The access token's payload, as the client-credentials grant would build it now",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT,
+                    description = "JWT claims: iss, aud, azp, exp, iat, scope, realm_access, resource_access, permission_sets, partitions, ...")))
+    @APIResponse(responseCode = "400", description = "'scope' names a scope the machine user may not request")
+    @GET
+    @Path("token-preview")
+    public AccessToken tokenPreview(@QueryParam("scope") String scope) {
+        return new TokenPreview(session, realm, realm.getClientById(machineUser.id())).build(scope);
     }
 
     @Operation(summary = "Grant a permission set (idempotent)")
