@@ -1,7 +1,7 @@
 import { Alert, Button, Form, FormGroup, Modal, ModalVariant, TextInput } from "@patternfly/react-core";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { placeablePartitions, useMachineUsersApi, type CallerAccess, type CreatedMachineUser, type Partition, type PermissionSet } from "./api";
+import { placeablePartitions, useMachineUsersApi, type CallerAccess, type CreatedMachineUser, type MachineUserGroup, type Partition, type PermissionSet } from "./api";
 import { endOfDayUtc } from "./format";
 import { ChoiceList, PartitionSelect } from "./pickers";
 
@@ -29,7 +29,7 @@ const INPUT_TYPES: Partial<Record<TextField, "date" | "number" | "email">> = {
   notificationEmail: "email",
 };
 
-type Values = Partial<Record<TextField, string>> & { partition: string; permissionSets: string[] };
+type Values = Partial<Record<TextField, string>> & { partition: string; permissionSets: string[]; groups: string[] };
 
 /** Only what the admin filled in is sent; the server validates and answers 400 with the reason. */
 export function toRequest(values: Values): Record<string, unknown> {
@@ -39,6 +39,7 @@ export function toRequest(values: Values): Record<string, unknown> {
   if (text("description")) body.description = text("description");
   if (values.partition) body.partition = values.partition;
   if (values.permissionSets.length) body.permissionSets = values.permissionSets;
+  if (values.groups.length) body.groups = values.groups;
   if (text("notificationEmail")) body.notificationEmail = text("notificationEmail");
   if (text("accessTokenLifespan")) body.accessTokenLifespan = Number(text("accessTokenLifespan"));
   if (text("keyExpiresAt")) body.keyExpiresAt = endOfDayUtc(text("keyExpiresAt")!);
@@ -48,14 +49,17 @@ export function toRequest(values: Values): Record<string, unknown> {
 export const CreateMachineUserModal = ({ create, access, onCreated, onClose }: Props) => {
   const { t } = useTranslation();
   const api = useMachineUsersApi();
-  const [values, setValues] = useState<Values>({ partition: "", permissionSets: [] });
+  const [values, setValues] = useState<Values>({ partition: "", permissionSets: [], groups: [] });
   const [partitions, setPartitions] = useState<Partition[]>([]);
   const [sets, setSets] = useState<PermissionSet[]>([]);
+  const [groups, setGroups] = useState<MachineUserGroup[]>([]);
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const placeable = placeablePartitions(partitions, access);
   // A partition administrator may create only inside their partitions, so the first one is preselected.
   const mustChoose = access?.manageAll !== true;
+  // Groups carry partition grants, so the server lets only realm-wide managers place a new machine user in one.
+  const mayJoinGroups = access?.manageAll === true;
 
   useEffect(() => {
     Promise.all([api.partitions(), api.permissionSets()]).then(
@@ -68,6 +72,10 @@ export const CreateMachineUserModal = ({ create, access, onCreated, onClose }: P
       (e: Error) => setError(e.message),
     );
   }, [api, access, mustChoose]);
+
+  useEffect(() => {
+    if (mayJoinGroups) api.groups().then(setGroups, (e: Error) => setError(e.message));
+  }, [api, mayJoinGroups]);
 
   const submit = async () => {
     setBusy(true);
@@ -130,6 +138,17 @@ export const CreateMachineUserModal = ({ create, access, onCreated, onClose }: P
             empty={t("machineUsersNoSets")}
           />
         </FormGroup>
+        {mayJoinGroups && (
+          <FormGroup label={t("machineUsersGroups")} fieldId="mu-groups" role="group">
+            <ChoiceList
+              testId="create-groups"
+              options={groups.map((g) => ({ value: g.name, label: g.description ? `${g.name} — ${g.description}` : g.name }))}
+              chosen={values.groups}
+              onChange={(chosen) => setValues({ ...values, groups: chosen })}
+              empty={t("machineUsersNoGroups")}
+            />
+          </FormGroup>
+        )}
         {textInput("accessTokenLifespan")}
         {textInput("notificationEmail")}
         {textInput("keyExpiresAt")}

@@ -67,7 +67,8 @@ export const DetailsTab = ({ machineUser, readOnly, onSaved, onError }: Props) =
         <TextInput id="mu-edit-email" type="email" value={email} onChange={(_e, v) => setEmail(v)} />
       </FormGroup>
       {!readOnly && (
-        <ActionGroup>
+        // Sticky: at 1280x720 the form is taller than the window, and Save must not need a scroll.
+        <ActionGroup className="pf-v5-u-background-color-100 pf-v5-u-py-md" style={{ position: "sticky", bottom: 0, zIndex: 1 }}>
           <Button data-testid="save-details" isDisabled={!name.trim()} onClick={() => void save()}>
             {t("machineUsersSave")}
           </Button>

@@ -18,14 +18,16 @@ import { KeysTab } from "./KeysTab";
 import { LifecycleConfirm } from "./LifecycleConfirm";
 import { MembershipTab } from "./MembershipTab";
 import { PermissionSetsTab } from "./PermissionSetsTab";
+import { TokenPreviewTab } from "./TokenPreviewTab";
 import { UsageTab } from "./UsageTab";
 
-const TABS = ["details", "keys", "permission-sets", "membership", "history", "usage"] as const;
+const TABS = ["details", "keys", "permission-sets", "membership", "token-preview", "history", "usage"] as const;
 const TAB_TITLES: Record<(typeof TABS)[number], string> = {
   details: "machineUsersDetailsTab",
   keys: "machineUsersKeys",
   "permission-sets": "machineUsersPermissionSets",
   membership: "machineUsersMembership",
+  "token-preview": "machineUsersTokenPreview",
   history: "machineUsersHistory",
   usage: "machineUsersUsage",
 };
@@ -96,6 +98,7 @@ export default function MachineUserPage() {
               {key === "keys" && <KeysTab machineUser={machineUser} readOnly={readOnly} onError={onError} />}
               {key === "permission-sets" && <PermissionSetsTab machineUser={machineUser} readOnly={readOnly} onChanged={load} onError={onError} />}
               {key === "membership" && <MembershipTab machineUser={machineUser} onChanged={load} onError={onError} />}
+              {key === "token-preview" && <TokenPreviewTab machineUser={machineUser} onError={onError} />}
               {key === "history" && <HistoryTab id={id} onError={onError} />}
               {key === "usage" && <UsageTab id={id} onError={onError} />}
             </Tab>

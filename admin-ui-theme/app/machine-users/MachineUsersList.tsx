@@ -16,7 +16,7 @@ import { TableHead } from "./TableHead";
 import { Link, useSearchParams } from "react-router-dom";
 import { ApiError, useCallerAccess, useMachineUsersApi, type LifecycleAction, type MachineUser, type Partition } from "./api";
 import { ErrorToast } from "./ErrorToast";
-import { PartitionSelect } from "./pickers";
+import { fitLongest, PartitionSelect } from "./pickers";
 import { CreateMachineUserModal } from "./CreateMachineUserModal";
 import { formatTime } from "./format";
 import { LifecycleConfirm } from "./LifecycleConfirm";
@@ -87,7 +87,8 @@ export const MachineUsersList = () => {
         <ErrorToast error={error} onClose={() => setError(undefined)} testId="section-error" />
         <Toolbar>
           <ToolbarContent>
-            <ToolbarItem>
+            {/* The placeholder says how search matches; it must be readable whole. */}
+            <ToolbarItem widths={{ default: `${t("machineUsersSearch").length + 6}ch` }}>
               <SearchInput
                 placeholder={t("machineUsersSearch")}
                 data-testid="search"
@@ -100,7 +101,12 @@ export const MachineUsersList = () => {
               />
             </ToolbarItem>
             <ToolbarItem>
-              <FormSelect aria-label={t("machineUsersStatus")} data-testid="status-filter" value={status} onChange={(_e, value) => {
+              <FormSelect
+                aria-label={t("machineUsersStatus")}
+                data-testid="status-filter"
+                value={status}
+                style={fitLongest([t("machineUsersStatusAll"), t("machineUsersStatusActive"), t("machineUsersStatusSuspended")])}
+                onChange={(_e, value) => {
                 setFirst(0);
                 setStatus(value);
               }}>

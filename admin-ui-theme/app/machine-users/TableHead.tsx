@@ -8,7 +8,10 @@ export const TableHead = ({ columns, withActions }: { columns: string[]; withAct
     <Thead>
       <Tr>
         {columns.map((key) => (
-          <Th key={key}>{t(key)}</Th>
+          // "wrap": PatternFly truncates header text by default, which cut "Permission sets" to "Permissi…".
+          <Th key={key} modifier="wrap">
+            {t(key)}
+          </Th>
         ))}
         {withActions && <Th screenReaderText="actions" />}
       </Tr>

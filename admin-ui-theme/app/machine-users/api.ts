@@ -42,6 +42,21 @@ export type HistoryEntry = { id: string; time: number; actorUsername?: string; a
 
 export type UsageDay = { date: string; tokensIssued: number; failedAttempts: number };
 
+/** The payload of an access token, as GET /machine-users/{id}/token-preview answers it (never signed). */
+export type TokenClaims = {
+  iss?: string;
+  aud?: string | string[];
+  azp?: string;
+  iat?: number;
+  exp?: number;
+  scope?: string;
+  realm_access?: { roles: string[] };
+  resource_access?: Record<string, { roles: string[] }>;
+  permission_sets?: string[];
+  partitions?: string[];
+  [claim: string]: unknown;
+};
+
 export type Policy = { maxKeysPerMachineUser: number; maxKeyLifetimeDays?: number };
 
 export type PermissionSet = { name: string; description?: string; roles?: string[]; managed?: boolean; readOnly?: boolean };
@@ -145,6 +160,7 @@ export const useMachineUsersApi = () => {
       deleteKey: (id: string, keyId: string) => request<void>(`/${encodeURIComponent(id)}/keys/${keyId}`, { method: "DELETE" }),
       history: (id: string) => request<HistoryEntry[]>(`/${encodeURIComponent(id)}/history`),
       usage: (id: string, days: number) => request<UsageDay[]>(`/${encodeURIComponent(id)}/usage?days=${days}`),
+      tokenPreview: (id: string) => request<TokenClaims>(`/${encodeURIComponent(id)}/token-preview`),
       policy: () => request<Policy>("/policy"),
       access: () => request<CallerAccess>("/access"),
       grant: (id: string, set: string) =>

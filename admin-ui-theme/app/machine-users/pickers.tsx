@@ -3,6 +3,14 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Partition } from "./api";
 
+/**
+ * A select as wide as its longest label plus the arrow: in a toolbar a select is only as wide as
+ * the browser measures the option text, so the text would run under PatternFly's arrow.
+ */
+export const fitLongest = (labels: (string | undefined)[]) => ({
+  minWidth: `calc(${Math.max(8, ...labels.map((label) => label?.length ?? 0))}ch + 3rem)`,
+});
+
 type PartitionSelectProps = {
   partitions: Partition[];
   /** A partition path, or "" for the realm root. */
@@ -24,6 +32,7 @@ export const PartitionSelect = ({ partitions, value, onChange, rootLabel, testId
       data-testid={testId}
       value={value}
       isDisabled={isDisabled}
+      style={fitLongest([rootLabel, ...sorted.map((p) => p.path)])}
       onChange={(_e, path) => onChange(path)}
     >
       {rootLabel !== undefined && <FormSelectOption value="" label={rootLabel} />}
@@ -77,7 +86,13 @@ export const ChooseAndAdd = ({ label, placeholder, options, addLabel, testId, on
     <Toolbar>
       <ToolbarContent>
         <ToolbarItem>
-          <FormSelect aria-label={label} data-testid={`${testId}-choice`} value={choice} onChange={(_e, v) => setChoice(v)}>
+          <FormSelect
+            aria-label={label}
+            data-testid={`${testId}-choice`}
+            value={choice}
+            style={fitLongest([placeholder, ...options.map((option) => option.label)])}
+            onChange={(_e, v) => setChoice(v)}
+          >
             <FormSelectOption value="" label={placeholder} />
             {options.map((option) => (
               <FormSelectOption key={option.value} value={option.value} label={option.label} />

@@ -78,6 +78,23 @@ class AdminConsoleIT {
             assertThat(history).doesNotContain("{", "}", "\"keyId\"", "KEY_CREATED").doesNotContainPattern("\\d{13}");
             browser.screenshot("machine-user-history");
 
+            // What a token carries, without a secret: the claims of this machine user, never a signed token.
+            browser.click(By.xpath("//button[.//span[normalize-space(.)='Token preview']]"));
+            browser.awaitText(testId("preview-payload"), "\"azp\": \"" + clientId + "\"");
+            assertThat(browser.visible(testId("preview-lifetime")).getText()).matches("\\d+ seconds");
+            assertThat(browser.visible(testId("preview-payload")).getText()).doesNotContain(secret, secondSecret).doesNotContainPattern("eyJ\\w+\\.");
+            browser.screenshot("machine-user-token-preview");
+
+            // Usage: a chart with dates along one axis, counts up the other, and a legend naming both series.
+            browser.click(By.xpath("//button[.//span[normalize-space(.)='Usage']]"));
+            String chart = browser.visible(By.cssSelector("[data-testid='usage-chart'] svg")).getText();
+            String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC)
+                    .format(java.time.format.DateTimeFormatter.ofPattern("MMM d", java.util.Locale.ENGLISH));
+            assertThat(chart).contains("Tokens issued", "Failed attempts", "Requests", today);
+            assertThat(browser.driver().findElements(By.cssSelector("[data-testid='usage-chart'] svg path[role='presentation']")))
+                    .as("one bar per day and series").hasSizeGreaterThanOrEqualTo(60);
+            browser.screenshot("machine-user-usage");
+
             browser.click(testId("suspend"));
             browser.type(testId("confirm-reason"), "console test");
             browser.click(testId("confirm"));
@@ -106,6 +123,7 @@ class AdminConsoleIT {
         admin.post("/" + realm + "/roles", Map.of("name", "ReadOnly",
                 "attributes", Map.of("permission-set", List.of("true"), "permission-set.managed", List.of("true")))).expectStatus(201);
         String siteLead = admin.createUser(realm, "site-lead", "site-lead-password");
+        admin.post("/" + realm + "/machine-user-groups", Map.of("name", "Night shift")).expectStatus(201);
         String clientId;
         String secret;
 
@@ -166,6 +184,7 @@ class AdminConsoleIT {
             browser.type(testId("create-name"), "Meter gateway");
             new Select(browser.visible(testId("create-partition"))).selectByVisibleText("/Site North/Building A");
             browser.click(testId("create-sets-Meter reader"));
+            browser.click(testId("create-groups-Meter fleet"));
             browser.screenshot("create-dialog");
             browser.click(testId("create-submit"));
             clientId = browser.visible(By.cssSelector("[data-testid='secret-client-id'] input")).getDomProperty("value");
@@ -178,9 +197,10 @@ class AdminConsoleIT {
 
             browser.click(testId("open-" + clientId));
             browser.click(By.xpath("//button[.//span[normalize-space(.)='Partition and groups']]"));
-            new Select(browser.visible(testId("join-choice"))).selectByVisibleText("Meter fleet");
-            browser.click(testId("join"));
             browser.awaitText(testId("member-of-Meter fleet"), "Meter reader");
+            new Select(browser.visible(testId("join-choice"))).selectByVisibleText("Night shift");
+            browser.click(testId("join"));
+            browser.visible(testId("member-of-Night shift"));
 
             // A partition that owns a machine user below it is not deleted; the console says why.
             browser.open(server.baseUrl() + "/admin/master/console/#/" + realm + "/machine-users/partitions");
@@ -193,7 +213,7 @@ class AdminConsoleIT {
         JsonNode machineUser = fixture.machineUsers().list("search=Meter%20gateway").expectStatus(200).json().get(0);
         assertThat(machineUser.path("partition").asText()).isEqualTo("/Site North/Building A");
         assertThat(machineUser.path("permissionSets").toString()).contains("Meter reader");
-        assertThat(machineUser.path("groups").toString()).contains("Meter fleet");
+        assertThat(machineUser.path("groups").toString()).contains("Meter fleet", "Night shift");
         JWTClaimsSet claims = fixture.tokens().verify(fixture.tokens().clientCredentials(clientId, secret, Method.BASIC).accessToken());
         assertThat(claims.getStringListClaim("partitions")).containsExactly("/Site North", "/Site North/Building A");
         assertThat(claims.getStringListClaim("permission_sets")).containsExactly("Meter reader");
@@ -239,6 +259,9 @@ class AdminConsoleIT {
             browser.click(By.xpath("//button[.//span[normalize-space(.)='Access keys']]"));
             browser.visible(testId("key-limit"));
             assertThat(browser.driver().findElements(testId("add-key"))).isEmpty();
+            // A viewer holds no secret and no stock client rights, and still sees what a token carries.
+            browser.click(By.xpath("//button[.//span[normalize-space(.)='Token preview']]"));
+            browser.awaitText(testId("preview-payload"), "\"azp\": \"" + clientId + "\"");
 
             browser.open(server.baseUrl() + "/admin/" + fixture.realm() + "/console/#/" + fixture.realm() + "/machine-users/permission-sets");
             browser.visible(testId("permission-sets-table"));

@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -25,6 +26,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 public final class Browser implements AutoCloseable {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
+    /** The two window sizes every page is looked at in: a common desktop, and a small laptop. */
+    private static final Dimension WIDE = new Dimension(1440, 900);
+    private static final Dimension SMALL = new Dimension(1280, 720);
 
     private final ChromeDriver driver;
     private final WebDriverWait wait;
@@ -45,7 +49,7 @@ public final class Browser implements AutoCloseable {
         ChromeOptions options = new ChromeOptions().setBinary(binary).addArguments(
                 "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--window-size=1400,900", "--user-data-dir=" + userDataDir);
+                "--window-size=" + WIDE.getWidth() + "," + WIDE.getHeight(), "--user-data-dir=" + userDataDir);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(driverPath)).build();
         driver = new ChromeDriver(service, options);
         wait = new WebDriverWait(driver, WAIT);
@@ -90,16 +94,25 @@ public final class Browser implements AutoCloseable {
         return By.cssSelector("[data-testid='" + id + "']");
     }
 
-    /** Keeps a picture of the page in target/screenshots, for the docs and for failed runs. */
+    /**
+     * Keeps a picture of the page in target/screenshots, for the docs and for failed runs: {@code name.png}
+     * in the window's size (1440x900) and {@code name-1280x720.png} in a small laptop's, to look for cut-off text.
+     */
     public Path screenshot(String name) {
         Path dir = Path.of(System.getProperty("project.build.directory", "target"), "screenshots");
+        Dimension size = driver.manage().window().getSize();
         try {
             Files.createDirectories(dir);
             Path target = dir.resolve(name + ".png");
             Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+            driver.manage().window().setSize(SMALL);
+            Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), dir.resolve(name + "-1280x720.png"),
+                    StandardCopyOption.REPLACE_EXISTING);
             return target;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            driver.manage().window().setSize(size);
         }
     }
 
