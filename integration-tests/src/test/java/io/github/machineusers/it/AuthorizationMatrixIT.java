@@ -68,6 +68,7 @@ class AuthorizationMatrixIT {
     // Placeholders, each a resource made for the row unless marked shared:
     //   {mu}            machine user owned by /Site A/Hall 1, with one key and the permission set "Reader"
     //   {key}           that machine user's key
+    //   {publicKey}     a public key of that machine user (generated ES256)
     //   {suspended}     suspended machine user owned by /Site A/Hall 1
     //   {rootMu}        machine user owned by the realm root
     //   {set}           permission set (roles: telemetry:read), granted to nobody
@@ -113,6 +114,13 @@ class AuthorizationMatrixIT {
         row("PUT", "/machine-users/{mu}/keys/{key}", "{\"status\":\"INACTIVE\"}",                       200,   200,   200,   403,   200,   403,   403,   403);
         row("DELETE", "/machine-users/{mu}/keys/{key}", null,                                           204,   204,   204,   403,   204,   403,   403,   403);
         row("POST", "/machine-users/{mu}/keys/{key}/replace", null,                                     200,   200,   200,   403,   200,   403,   403,   403);
+        // ---- public keys
+        row("GET", "/machine-users/{mu}/public-keys", null,                                             200,   200,   200,   200,   200,   403,   200,   403);
+        row("POST", "/machine-users/{mu}/public-keys", "{\"generate\":true,\"algorithm\":\"ES256\"}",      201,   201,   201,   403,   201,   403,   403,   403);
+        row("GET", "/machine-users/{mu}/public-keys/{publicKey}", null,                                 200,   200,   200,   200,   200,   403,   200,   403);
+        row("PUT", "/machine-users/{mu}/public-keys/{publicKey}", "{\"status\":\"INACTIVE\"}",          200,   200,   200,   403,   200,   403,   403,   403);
+        row("DELETE", "/machine-users/{mu}/public-keys/{publicKey}", null,                              204,   204,   204,   403,   204,   403,   403,   403);
+        row("GET", "/machine-users/{rootMu}/public-keys", null,                                         200,   200,   200,   200,   403,   403,   403,   403);
         // ---- granting permission sets
         row("PUT", "/machine-users/{mu}/permission-sets/Writer", "{}",                                  204,   204,   204,   403,   204,   403,   403,   403);
         row("DELETE", "/machine-users/{mu}/permission-sets/Reader", null,                               204,   204,   204,   403,   204,   403,   403,   403);
@@ -290,6 +298,11 @@ class AuthorizationMatrixIT {
                 case "key":
                     value("mu");
                     return values.get("key");
+                case "publicKey": {
+                    String mu = value("mu");
+                    return admin.post(path("/machine-users/" + mu + "/public-keys"), Map.of("generate", true, "algorithm", "ES256"))
+                            .expectStatus(201).json().path("id").asText();
+                }
                 case "suspended": {
                     String id = admin.post(path("/machine-users"), Map.of("name", "Suspended " + n, "partition", SHARED.get("hall1")))
                             .expectStatus(201).json().path("id").asText();

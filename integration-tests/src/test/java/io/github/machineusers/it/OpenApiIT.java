@@ -122,6 +122,18 @@ class OpenApiIT {
         api.deleteKey(id, secondKey).expectStatus(204);
         api.deleteKey(id, secondKey).expectStatus(404);
 
+        // Public keys.
+        String keys = r + "/machine-users/" + id + "/public-keys";
+        String publicKey = admin.post(keys, Map.of("generate", true, "algorithm", "ES256")).expectStatus(201).json().path("id").asText();
+        admin.post(keys, Map.of("jwk", Map.of("kty", "oct", "k", "c2VjcmV0"))).expectStatus(400);
+        admin.get(keys).expectStatus(200);
+        admin.get(keys + "/" + publicKey).expectStatus(200);
+        admin.put(keys + "/" + publicKey, Map.of("status", "INACTIVE", "description", "paused")).expectStatus(200);
+        admin.post(keys, Map.of("generate", true, "algorithm", "EdDSA")).expectStatus(201);
+        admin.post(keys, Map.of("generate", true, "algorithm", "RS256")).expectStatus(409);
+        admin.delete(keys + "/" + publicKey).expectStatus(204);
+        admin.delete(keys + "/" + publicKey).expectStatus(404);
+
         // Suspension.
         api.suspend(id, "key leaked").expectStatus(200);
         api.resume(id).expectStatus(200);

@@ -61,6 +61,15 @@ class ReadmeIT {
     }
 
     @Test
+    void theSecretlessGuidesBlockGetsATokenWithAnOpensslSignedAssertion() throws Exception {
+        String output = run(List.of(firstBlockAfter("docs/secretless.md", "## Public keys")));
+
+        assertThat(output).contains("\"active\": true").contains("\"credential_type\": \"public-key\"")
+                .contains("\"credential_id\": \"MUPK").contains("\"Standard\"");
+        assertThat(output).as("the private key is written to a file, never printed").doesNotContain("PRIVATE KEY");
+    }
+
+    @Test
     void thePermissionSetsGuidesBlockRunsAfterTheReadmesFirst() throws Exception {
         String output = run(List.of(newcomerBlocks().get(0), firstBlockAfter("docs/permission-sets.md", "Revoking a set")));
 

@@ -39,6 +39,9 @@ class TokenIssuanceIT {
         JWTClaimsSet claims = tokens.verify(result.accessToken());
         assertThat(claims.getStringClaim("azp")).isEqualTo(clientId);
         assertThat(claims.getStringClaim("access_key_id")).isEqualTo(keyId);
+        // The claims every kind of credential sets (contract section 6), so an API need not know the kinds.
+        assertThat(claims.getStringClaim("credential_id")).isEqualTo(keyId);
+        assertThat(claims.getStringClaim("credential_type")).isEqualTo("access-key");
     }
 
     @ParameterizedTest
@@ -105,6 +108,8 @@ class TokenIssuanceIT {
         var introspection = tokens.introspect(result.accessToken(), api.clientId(), api.secret());
         assertThat(introspection.isActive()).isTrue();
         assertThat(introspection.getStringParameter("access_key_id")).isEqualTo(created.path("accessKey").path("id").asText());
+        assertThat(introspection.getStringParameter("credential_id")).isEqualTo(created.path("accessKey").path("id").asText());
+        assertThat(introspection.getStringParameter("credential_type")).isEqualTo("access-key");
         assertThat(introspection.getAudience()).extracting(Object::toString).contains("inventory-api");
     }
 

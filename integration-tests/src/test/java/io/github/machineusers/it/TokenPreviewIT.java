@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class TokenPreviewIT {
 
     /** Claims that differ between any two tokens, or that only an authenticated key can give. */
-    private static final Set<String> PER_TOKEN = Set.of("exp", "iat", "jti", "sid", "access_key_id");
+    private static final Set<String> PER_TOKEN = Set.of("exp", "iat", "jti", "sid", "access_key_id", "credential_id", "credential_type");
 
     private static RealmFixture fixture;
     private static String realm;

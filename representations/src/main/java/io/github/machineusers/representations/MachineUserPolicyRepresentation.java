@@ -13,6 +13,8 @@ public class MachineUserPolicyRepresentation {
     public Boolean notificationEmailRequired;
     /** Seconds no machine-user token outlives and no machine user's accessTokenLifespan exceeds; null for no cap. */
     public Integer maxAccessTokenLifespan;
+    /** Public keys (private_key_jwt) a machine user may hold, 1..10, default 2. */
+    public Integer maxPublicKeysPerMachineUser;
     /**
      * Only in the answer to a PUT that sets a lifetime cap: existing keys that outlive it. They keep
      * working until their own expiry; replace them or change their expiry.

@@ -146,7 +146,7 @@ public class AccessKeysResource {
     }
 
     /** EXPIRED is shown, never set: it follows from the expiry. */
-    private static CredentialStatus settableStatus(String status) {
+    static CredentialStatus settableStatus(String status) {
         for (CredentialStatus settable : CredentialStatus.values()) {
             if (settable.name().equals(status)) {
                 return settable;

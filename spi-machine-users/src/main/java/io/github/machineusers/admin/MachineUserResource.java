@@ -229,6 +229,11 @@ public class MachineUserResource {
         return new AccessKeysResource(session, realm, auth, events, machineUser);
     }
 
+    @Path("public-keys")
+    public PublicKeysResource publicKeys() {
+        return new PublicKeysResource(session, realm, auth, events, machineUser);
+    }
+
     private MachineUserManager manager() {
         return new MachineUserManager(session, realm);
     }

@@ -219,7 +219,9 @@ public class MachineUsersResource {
                 patch.nonNullChange("keyExpiryWarningDays", r -> r.keyExpiryWarningDays).orElse(current.keyExpiryWarningDays()),
                 patch.change("defaultAccessTokenLifespan", r -> r.defaultAccessTokenLifespan).orElse(current.defaultAccessTokenLifespan()),
                 patch.nonNullChange("notificationEmailRequired", r -> r.notificationEmailRequired).orElse(current.notificationEmailRequired()),
-                patch.change("maxAccessTokenLifespan", r -> r.maxAccessTokenLifespan).orElse(current.maxAccessTokenLifespan()));
+                patch.change("maxAccessTokenLifespan", r -> r.maxAccessTokenLifespan).orElse(current.maxAccessTokenLifespan()),
+                patch.nonNullChange("maxPublicKeysPerMachineUser", r -> r.maxPublicKeysPerMachineUser)
+                        .orElse(current.maxPublicKeysPerMachineUser()));
         List<String> problems = updated.problems();
         if (!problems.isEmpty()) {
             throw Validation.badRequest(String.join("; ", problems));

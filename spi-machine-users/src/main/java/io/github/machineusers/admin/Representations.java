@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import io.github.machineusers.authorization.MachineUserPermissions;
 import io.github.machineusers.groups.MachineUserGroups;
 import io.github.machineusers.model.AccessKeyModel;
@@ -11,12 +12,14 @@ import io.github.machineusers.model.HistoryEntry;
 import io.github.machineusers.model.MachineUser;
 import io.github.machineusers.model.MachineUserPolicy;
 import io.github.machineusers.model.MachineUserProvider;
+import io.github.machineusers.model.PublicKeyModel;
 import io.github.machineusers.partitions.Partitions;
 import io.github.machineusers.permissionsets.PermissionSets;
 import io.github.machineusers.representations.AccessKeyRepresentation;
 import io.github.machineusers.representations.HistoryEntryRepresentation;
 import io.github.machineusers.representations.MachineUserPolicyRepresentation;
 import io.github.machineusers.representations.MachineUserRepresentation;
+import io.github.machineusers.representations.PublicKeyRepresentation;
 import org.keycloak.common.util.Time;
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
@@ -68,6 +71,24 @@ final class Representations {
         return rep;
     }
 
+    static PublicKeyRepresentation toRepresentation(MachineUserProvider provider, PublicKeyModel key) {
+        PublicKeyRepresentation rep = new PublicKeyRepresentation();
+        rep.id = key.getId();
+        rep.status = key.isExpired(Time.currentTimeMillis()) ? "EXPIRED" : key.getStatus().name();
+        rep.algorithm = key.getAlgorithm();
+        try {
+            rep.jwk = JsonSerialization.readValue(key.getJwk(), new TypeReference<Map<String, Object>>() { });
+        } catch (IOException e) {
+            throw new IllegalStateException("A stored JWK is not JSON: " + key.getId(), e);
+        }
+        rep.description = key.getDescription();
+        rep.createdAt = key.getCreatedAt();
+        rep.createdBy = key.getCreatedBy();
+        rep.expiresAt = key.getExpiresAt();
+        rep.lastUsedAt = provider.usage().lastUsed(key);
+        return rep;
+    }
+
     static HistoryEntryRepresentation toRepresentation(HistoryEntry entry) {
         HistoryEntryRepresentation rep = new HistoryEntryRepresentation();
         rep.id = entry.id();
@@ -94,6 +115,7 @@ final class Representations {
         rep.defaultAccessTokenLifespan = policy.defaultAccessTokenLifespan();
         rep.notificationEmailRequired = policy.notificationEmailRequired();
         rep.maxAccessTokenLifespan = policy.maxAccessTokenLifespan();
+        rep.maxPublicKeysPerMachineUser = policy.maxPublicKeysPerMachineUser();
         return rep;
     }
 }

@@ -7,16 +7,20 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import io.github.machineusers.keys.AccessKeySecrets;
+import io.github.machineusers.keys.PublicKeyMaterial;
 import io.github.machineusers.metrics.TokenMetrics;
+import io.github.machineusers.model.CredentialKind;
 import io.github.machineusers.model.MachineUser;
 import io.github.machineusers.model.MachineUserProvider;
 import io.github.machineusers.model.ProviderIds;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.Config;
+import org.keycloak.OAuth2Constants;
 import org.keycloak.OAuthErrorException;
 import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.authentication.ClientAuthenticationFlowContext;
 import org.keycloak.authentication.authenticators.client.AbstractClientAuthenticator;
+import org.keycloak.authentication.authenticators.client.ClientAssertionState;
 import org.keycloak.authentication.authenticators.client.ClientAuthUtil;
 import org.keycloak.common.util.Time;
 import org.keycloak.events.Details;
@@ -38,11 +42,17 @@ import org.keycloak.provider.ProviderConfigurationBuilder;
 public class AccessKeyClientAuthenticator extends AbstractClientAuthenticator {
 
     public static final String PROVIDER_ID = ProviderIds.CLIENT_AUTHENTICATOR;
-    /** Request-scoped session attribute that tells the token mapper which key was used. */
+    /** Request-scoped session attribute that tells the token mapper which access key was used. */
     public static final String ACCESS_KEY_ID_ATTRIBUTE = "machine-users.access-key-id";
-    /** Request-scoped session attribute: the used key's expiry (epoch milliseconds), which caps the token's. */
+    /** Request-scoped session attributes: the credential of any kind that authenticated, and its kind's claim value. */
+    public static final String CREDENTIAL_ID_ATTRIBUTE = "machine-users.credential-id";
+    public static final String CREDENTIAL_TYPE_ATTRIBUTE = "machine-users.credential-type";
+    /** Request-scoped session attribute: the used credential's expiry (epoch milliseconds), which caps the token's. */
     public static final String ACCESS_KEY_EXPIRES_AT_ATTRIBUTE = "machine-users.access-key-expires-at";
     static final String DETAIL_ACCESS_KEY_ID = "access_key_id";
+    static final String DETAIL_CREDENTIAL_ID = "credential_id";
+    /** What Keycloak's assertion validator found wrong, beside the event's reason. */
+    static final String DETAIL_ASSERTION = "assertion_problem";
     private static final String INVALID_CLIENT_DESCRIPTION = "Invalid client or Invalid client credentials";
 
     static final String CACHE_SIZE = "cacheSize";
@@ -84,6 +94,7 @@ public class AccessKeyClientAuthenticator extends AbstractClientAuthenticator {
     public void authenticateClient(ClientAuthenticationFlowContext context) {
         PresentedCredentials presented = PresentedCredentials.from(context.getHttpRequest());
         if (presented == null) {
+            authenticateWithAssertion(context);
             return;
         }
         KeycloakSession session = context.getSession();
@@ -115,32 +126,97 @@ public class AccessKeyClientAuthenticator extends AbstractClientAuthenticator {
             if (key != null) {
                 context.getEvent().detail(DETAIL_ACCESS_KEY_ID, key.id());
             }
-            context.getEvent().detail(Details.REASON, FailureReason.of(key, now).code());
-            MachineUserProvider machineUsers = session.getProvider(MachineUserProvider.class);
-            machineUsers.usage().recordFailedAttempt(realm.getId(), client.getId());
-            metrics.failure(realm.getName());
-            context.failure(AuthenticationFlowError.INVALID_CLIENT_CREDENTIALS, invalidClient());
+            fail(context, client, FailureReason.of(key, now).code());
             return;
         }
         context.getEvent().detail(DETAIL_ACCESS_KEY_ID, key.id());
         session.setAttribute(ACCESS_KEY_ID_ATTRIBUTE, key.id());
-        if (key.expiresAt() != null) {
-            session.setAttribute(ACCESS_KEY_EXPIRES_AT_ATTRIBUTE, key.expiresAt());
+        succeed(context, client, key, CredentialKind.ACCESS_KEY, presented.clientCredentialsGrant());
+    }
+
+    /** Tells the token mappers which credential authenticated, counts its use, and lets the request through. */
+    private void succeed(ClientAuthenticationFlowContext context, ClientModel client, CachedCredential credential, CredentialKind kind,
+                         boolean clientCredentialsGrant) {
+        KeycloakSession session = context.getSession();
+        RealmModel realm = context.getRealm();
+        context.getEvent().detail(DETAIL_CREDENTIAL_ID, credential.id());
+        session.setAttribute(CREDENTIAL_ID_ATTRIBUTE, credential.id());
+        session.setAttribute(CREDENTIAL_TYPE_ATTRIBUTE, kind.tokenValue());
+        if (credential.getExpiresAt() != null) {
+            session.setAttribute(ACCESS_KEY_EXPIRES_AT_ATTRIBUTE, credential.getExpiresAt());
         }
         MachineUserProvider machineUsers = session.getProvider(MachineUserProvider.class);
-        if (presented.clientCredentialsGrant()) {
-            machineUsers.usage().recordTokenIssued(realm.getId(), client.getId(), key.id());
+        if (clientCredentialsGrant) {
+            machineUsers.usage().recordTokenIssued(realm.getId(), client.getId(), credential.id());
             metrics.tokenIssued(realm.getName());
         } else {
-            machineUsers.usage().recordKeyUsed(key.id());
+            machineUsers.usage().recordKeyUsed(credential.id());
         }
         context.success();
     }
 
+    private void fail(ClientAuthenticationFlowContext context, ClientModel client, String reason) {
+        context.getEvent().detail(Details.REASON, reason);
+        context.getSession().getProvider(MachineUserProvider.class).usage().recordFailedAttempt(context.getRealm().getId(), client.getId());
+        metrics.failure(context.getRealm().getName());
+        context.failure(AuthenticationFlowError.INVALID_CLIENT_CREDENTIALS, invalidClient());
+    }
+
     /**
-     * Whether a token the key minted at {@code issuedAt} (epoch seconds) is still backed by it: the key
-     * exists, is ACTIVE, has not expired and was not deactivated after the token was issued. Asked at
-     * token introspection, so that a token dies with the key that minted it; served from the key cache.
+     * private_key_jwt (RFC 7523): the assertion's header names one of the machine user's public keys by {@code kid},
+     * its {@code sub} is the machine user's client id. An assertion that names no public key of a machine user is
+     * left to the other authenticators of the flow (a stock client's own private_key_jwt, for one).
+     */
+    private void authenticateWithAssertion(ClientAuthenticationFlowContext context) {
+        ClientAssertionState state;
+        try {
+            state = context.getState(ClientAssertionState.class, ClientAssertionState.supplier());
+        } catch (Exception e) {
+            return;
+        }
+        if (state == null || state.getToken() == null || state.getJws() == null
+                || !PublicKeyMaterial.looksLikeKeyId(state.getJws().getHeader().getKeyId())) {
+            return;
+        }
+        KeycloakSession session = context.getSession();
+        RealmModel realm = context.getRealm();
+        String subject = state.getToken().getSubject();
+        ClientModel client = subject == null ? null : session.clients().getClientByClientId(realm, subject);
+        if (client == null || !MachineUser.isMachineUser(client)) {
+            return;
+        }
+        String keyId = state.getJws().getHeader().getKeyId();
+        PublicKeyCredential key = cache.credentialsOf(session, realm, client).stream()
+                .filter(PublicKeyCredential.class::isInstance)
+                .map(PublicKeyCredential.class::cast)
+                .filter(k -> k.id().equals(keyId))
+                .findFirst().orElse(null);
+        context.setClient(client);
+        context.getEvent().client(client).detail(DETAIL_CREDENTIAL_ID, keyId);
+        long now = Time.currentTimeMillis();
+        if (key == null) {
+            fail(context, client, FailureReason.UNKNOWN_KEY.code());
+            return;
+        }
+        if (!key.canAuthenticate(now) || !client.isEnabled()) {
+            fail(context, client, FailureReason.of(key, now).code());
+            return;
+        }
+        state.setClient(client);
+        String refusal = PublicKeyAssertion.refusalOf(context, key, PROVIDER_ID);
+        if (refusal != null) {
+            context.getEvent().detail(DETAIL_ASSERTION, refusal);
+            fail(context, client, FailureReason.ASSERTION_INVALID.code());
+            return;
+        }
+        succeed(context, client, key, CredentialKind.PUBLIC_KEY, OAuth2Constants.CLIENT_CREDENTIALS.equals(
+                context.getHttpRequest().getDecodedFormParameters().getFirst(OAuth2Constants.GRANT_TYPE)));
+    }
+
+    /**
+     * Whether a token the credential (of any kind) minted at {@code issuedAt} (epoch seconds) is still backed by it:
+     * it exists, is ACTIVE, has not expired and was not deactivated after the token was issued. Asked at
+     * token introspection, so that a token dies with the credential that minted it; served from the cache.
      */
     public boolean keepsTokenAlive(KeycloakSession session, RealmModel realm, ClientModel machineUser, String keyId, long issuedAt) {
         long now = Time.currentTimeMillis();
@@ -211,8 +287,8 @@ public class AccessKeyClientAuthenticator extends AbstractClientAuthenticator {
 
     @Override
     public String getHelpText() {
-        return "Authenticates machine users with an access key: the machine user's client id or a key id, and the key's secret,"
-                + " by HTTP Basic or form fields.";
+        return "Authenticates machine users with an access key (the machine user's client id or a key id, and the key's secret,"
+                + " by HTTP Basic or form fields) or with a public key (a private_key_jwt client assertion whose kid names the key).";
     }
 
     @Override
@@ -233,7 +309,7 @@ public class AccessKeyClientAuthenticator extends AbstractClientAuthenticator {
     @Override
     public Set<String> getProtocolAuthenticatorMethods(String loginProtocol) {
         return OIDCLoginProtocol.LOGIN_PROTOCOL.equals(loginProtocol)
-                ? Set.of(OIDCLoginProtocol.CLIENT_SECRET_BASIC, OIDCLoginProtocol.CLIENT_SECRET_POST)
+                ? Set.of(OIDCLoginProtocol.CLIENT_SECRET_BASIC, OIDCLoginProtocol.CLIENT_SECRET_POST, OIDCLoginProtocol.PRIVATE_KEY_JWT)
                 : Collections.emptySet();
     }
 }

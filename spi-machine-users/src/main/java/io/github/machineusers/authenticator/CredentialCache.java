@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 import io.github.machineusers.model.AccessKeyModel;
 import io.github.machineusers.model.AccessKeysVersion;
@@ -51,8 +52,10 @@ final class CredentialCache {
             return cached.all();
         }
         // Each kind of credential adds its own here; the stamp covers them all.
-        List<CachedCredential> all = session.getProvider(MachineUserProvider.class).keys()
-                .getByMachineUser(realm, machineUser.getId()).<CachedCredential>map(KeyCredential::of).toList();
+        MachineUserProvider provider = session.getProvider(MachineUserProvider.class);
+        List<CachedCredential> all = Stream.concat(
+                provider.keys().getByMachineUser(realm, machineUser.getId()).<CachedCredential>map(KeyCredential::of),
+                provider.publicKeys().getByMachineUser(realm, machineUser.getId()).map(PublicKeyCredential::of)).toList();
         remember(byMachineUser, machineUser.getId(), new Credentials(realm.getId(), version, all));
         return all;
     }

@@ -15,7 +15,11 @@ enum FailureReason {
     WRONG_SECRET("wrong_secret"),
     KEY_INACTIVE("key_inactive"),
     KEY_EXPIRED("key_expired"),
-    MACHINE_USER_SUSPENDED("machine_user_suspended");
+    MACHINE_USER_SUSPENDED("machine_user_suspended"),
+    /** A client assertion names, by kid, no public key of the machine user its sub names. */
+    UNKNOWN_KEY("unknown_key"),
+    /** Keycloak's client-assertion validator refused the assertion (signature, audience, expiry, reuse, ...). */
+    ASSERTION_INVALID("assertion_invalid");
 
     private final String code;
 

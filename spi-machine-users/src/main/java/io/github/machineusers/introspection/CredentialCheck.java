@@ -1,7 +1,6 @@
 package io.github.machineusers.introspection;
 
 import io.github.machineusers.authenticator.AccessKeyClientAuthenticator;
-import io.github.machineusers.mapper.AccessKeyIdMapper;
 import io.github.machineusers.mapper.IntrospectedToken;
 import io.github.machineusers.model.MachineUser;
 import org.keycloak.authentication.ClientAuthenticator;
@@ -33,11 +32,12 @@ final class CredentialCheck {
             return true;
         }
         IntrospectedToken.remember(session, token);
-        Object keyId = token.getOtherClaims().get(AccessKeyIdMapper.CLAIM);
+        // The credential of any kind; a token of the first release names only its access key.
+        String keyId = IntrospectedToken.claims(session, token).credentialId();
         AccessKeyClientAuthenticator keys = (AccessKeyClientAuthenticator) session.getKeycloakSessionFactory()
                 .getProviderFactory(ClientAuthenticator.class, AccessKeyClientAuthenticator.PROVIDER_ID);
         long issuedAt = token.getIat() == null ? 0 : token.getIat();
-        if (keyId instanceof String id && keys != null && keys.keepsTokenAlive(session, client.getRealm(), client, id, issuedAt)) {
+        if (keyId != null && keys != null && keys.keepsTokenAlive(session, client.getRealm(), client, keyId, issuedAt)) {
             return true;
         }
         event.detail(Details.REASON, REASON).error(Errors.INVALID_TOKEN);

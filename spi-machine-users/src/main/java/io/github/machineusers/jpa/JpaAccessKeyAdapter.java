@@ -3,116 +3,20 @@ package io.github.machineusers.jpa;
 import io.github.machineusers.jpa.entity.AccessKeyEntity;
 import io.github.machineusers.keys.AccessKeySecrets;
 import io.github.machineusers.model.AccessKeyModel;
-import io.github.machineusers.model.CredentialStatus;
 
-class JpaAccessKeyAdapter implements AccessKeyModel {
+class JpaAccessKeyAdapter extends JpaCredentialAdapter<AccessKeyEntity> implements AccessKeyModel {
 
-    private final AccessKeyEntity entity;
-    private final Runnable credentialChanged;
-
-    /** @param credentialChanged run when the key's status or expiry changes, see {@link io.github.machineusers.model.AccessKeysVersion} */
     JpaAccessKeyAdapter(AccessKeyEntity entity, Runnable credentialChanged) {
-        this.entity = entity;
-        this.credentialChanged = credentialChanged;
-    }
-
-    AccessKeyEntity entity() {
-        return entity;
-    }
-
-    @Override
-    public String getId() {
-        return entity.getId();
-    }
-
-    @Override
-    public String getRealmId() {
-        return entity.getRealmId();
-    }
-
-    @Override
-    public String getMachineUserId() {
-        return entity.getMachineUserId();
-    }
-
-    @Override
-    public CredentialStatus getStatus() {
-        return CredentialStatus.valueOf(entity.getStatus());
-    }
-
-    @Override
-    public void setStatus(CredentialStatus status) {
-        if (!status.name().equals(entity.getStatus())) {
-            entity.setStatus(status.name());
-            credentialChanged.run();
-        }
-    }
-
-    @Override
-    public int getTokensNotBefore() {
-        return entity.getTokensNotBefore();
-    }
-
-    @Override
-    public void setTokensNotBefore(int epochSeconds) {
-        if (epochSeconds != entity.getTokensNotBefore()) {
-            entity.setTokensNotBefore(epochSeconds);
-            credentialChanged.run();
-        }
-    }
-
-    @Override
-    public String getDescription() {
-        return entity.getDescription();
-    }
-
-    @Override
-    public void setDescription(String description) {
-        entity.setDescription(description);
-    }
-
-    @Override
-    public long getCreatedAt() {
-        return entity.getCreatedAt();
-    }
-
-    @Override
-    public String getCreatedBy() {
-        return entity.getCreatedBy();
-    }
-
-    @Override
-    public Long getExpiresAt() {
-        return entity.getExpiresAt();
-    }
-
-    @Override
-    public void setExpiresAt(Long expiresAt) {
-        if (!java.util.Objects.equals(expiresAt, entity.getExpiresAt())) {
-            // A new expiry date deserves its own warnings.
-            entity.setExpiryWarnedDays(null);
-            entity.setExpiresAt(expiresAt);
-            credentialChanged.run();
-        }
-    }
-
-    @Override
-    public Integer getExpiryWarnedDays() {
-        return entity.getExpiryWarnedDays();
-    }
-
-    @Override
-    public Long getLastUsedAt() {
-        return entity.getLastUsedAt();
+        super(entity, credentialChanged);
     }
 
     @Override
     public String getSecretHash() {
-        return entity.getSecretHash();
+        return entity().getSecretHash();
     }
 
     @Override
     public boolean secretMatches(String presentedSecret) {
-        return AccessKeySecrets.matches(presentedSecret, entity.getSecretHash());
+        return AccessKeySecrets.matches(presentedSecret, entity().getSecretHash());
     }
 }

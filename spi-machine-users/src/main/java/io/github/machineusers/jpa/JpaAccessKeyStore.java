@@ -1,10 +1,8 @@
 package io.github.machineusers.jpa;
 
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import io.github.machineusers.jpa.entity.AccessKeyEntity;
@@ -12,7 +10,6 @@ import io.github.machineusers.keys.AccessKeySecrets;
 import io.github.machineusers.model.AccessKeyLimitReachedException;
 import io.github.machineusers.model.AccessKeyModel;
 import io.github.machineusers.model.AccessKeyStore;
-import io.github.machineusers.model.AccessKeysVersion;
 import io.github.machineusers.model.CredentialStatus;
 import io.github.machineusers.model.MachineUserPolicy;
 import io.github.machineusers.model.NewAccessKey;
@@ -20,30 +17,21 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import jakarta.persistence.TypedQuery;
 import org.keycloak.common.util.Time;
-import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
 class JpaAccessKeyStore implements AccessKeyStore {
 
-    private final KeycloakSession session;
     private final Supplier<EntityManager> em;
+    private final CredentialRows rows;
 
     JpaAccessKeyStore(KeycloakSession session, Supplier<EntityManager> em) {
-        this.session = session;
         this.em = em;
+        this.rows = new CredentialRows(session, em);
     }
 
     private JpaAccessKeyAdapter adapt(AccessKeyEntity entity) {
-        return new JpaAccessKeyAdapter(entity, () -> credentialsChanged(entity.getRealmId(), entity.getMachineUserId()));
-    }
-
-    private void credentialsChanged(String realmId, String machineUserId) {
-        RealmModel realm = session.realms().getRealm(realmId);
-        ClientModel client = realm == null ? null : session.clients().getClientById(realm, machineUserId);
-        if (client != null) {
-            AccessKeysVersion.renew(client);
-        }
+        return new JpaAccessKeyAdapter(entity, () -> rows.changed(entity.getRealmId(), entity.getMachineUserId()));
     }
 
     @Override
@@ -52,11 +40,7 @@ class JpaAccessKeyStore implements AccessKeyStore {
         if (existing.size() >= limit) {
             throw new AccessKeyLimitReachedException(limit);
         }
-        Set<Integer> taken = existing.stream().map(AccessKeyEntity::getSlot).collect(Collectors.toSet());
-        int slot = 1;
-        while (taken.contains(slot)) {
-            slot++;
-        }
+        int slot = CredentialRows.lowestFreeSlot(existing);
         if (slot > limit) {
             throw new AccessKeyLimitReachedException(limit);
         }
@@ -92,7 +76,7 @@ class JpaAccessKeyStore implements AccessKeyStore {
             // Another request took the same slot first.
             throw new AccessKeyLimitReachedException(limit);
         }
-        credentialsChanged(realmId, machineUserId);
+        rows.changed(realmId, machineUserId);
         return adapt(entity);
     }
 
@@ -183,23 +167,8 @@ class JpaAccessKeyStore implements AccessKeyStore {
         return key != null && removeRow(((JpaAccessKeyAdapter) key).entity());
     }
 
-    /**
-     * A bulk delete counts the rows it removed. When two requests remove the same key at once,
-     * the second waits for the first and then removes nothing, which is a "not found" for its
-     * caller, where EntityManager.remove would end in a stale-state failure. It also frees the slot at once,
-     * before a replacement is inserted into it.
-     */
     private boolean removeRow(AccessKeyEntity entity) {
-        em.get().flush();
-        em.get().detach(entity);
-        boolean removed = em.get().createNamedQuery("mu.removeKey")
-                .setParameter("id", entity.getId())
-                .setParameter("realmId", entity.getRealmId())
-                .executeUpdate() == 1;
-        if (removed) {
-            credentialsChanged(entity.getRealmId(), entity.getMachineUserId());
-        }
-        return removed;
+        return rows.remove(entity, "mu.removeKey");
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 import io.github.machineusers.jpa.UsageBuffer;
 import io.github.machineusers.jpa.entity.MachineUserEntity;
 import io.github.machineusers.model.AccessKeyStore;
+import io.github.machineusers.model.PublicKeyStore;
 import io.github.machineusers.model.AccessKeysVersion;
 import io.github.machineusers.model.GroupGrantStore;
 import io.github.machineusers.model.HistoryStore;
@@ -33,6 +34,7 @@ public class JpaMachineUserProvider implements MachineUserProvider {
     private final KeycloakSession session;
     private final Supplier<EntityManager> em;
     private final JpaAccessKeyStore keys;
+    private final JpaPublicKeyStore publicKeys;
     private final JpaHistoryStore history;
     private final JpaGroupGrantStore groupGrants;
     private final JpaUsageStore usage;
@@ -41,6 +43,7 @@ public class JpaMachineUserProvider implements MachineUserProvider {
         this.session = session;
         this.em = em;
         this.keys = new JpaAccessKeyStore(session, em);
+        this.publicKeys = new JpaPublicKeyStore(session, em);
         this.history = new JpaHistoryStore(em);
         this.groupGrants = new JpaGroupGrantStore(em);
         this.usage = new JpaUsageStore(em, usageBuffer);
@@ -273,6 +276,7 @@ public class JpaMachineUserProvider implements MachineUserProvider {
     @Override
     public void unregister(RealmModel realm, String clientId) {
         keys.removeByMachineUser(realm, clientId);
+        publicKeys.removeByMachineUser(realm, clientId);
         MachineUserEntity entity = find(realm, clientId);
         if (entity != null) {
             em.get().remove(entity);
@@ -282,6 +286,7 @@ public class JpaMachineUserProvider implements MachineUserProvider {
     @Override
     public void removeByRealm(String realmId) {
         keys.removeByRealm(realmId);
+        publicKeys.removeByRealm(realmId);
         history.removeByRealm(realmId);
         usage.removeByRealm(realmId);
         groupGrants.removeRealm(realmId);
@@ -291,6 +296,11 @@ public class JpaMachineUserProvider implements MachineUserProvider {
     @Override
     public AccessKeyStore keys() {
         return keys;
+    }
+
+    @Override
+    public PublicKeyStore publicKeys() {
+        return publicKeys;
     }
 
     @Override

@@ -8,7 +8,8 @@ import java.util.function.Supplier;
 
 import io.github.machineusers.jpa.UsageBuffer;
 import io.github.machineusers.jpa.entity.UsageEntity;
-import io.github.machineusers.model.AccessKeyModel;
+import io.github.machineusers.keys.PublicKeyMaterial;
+import io.github.machineusers.model.MachineUserCredential;
 import io.github.machineusers.model.UsageDay;
 import io.github.machineusers.model.UsageStore;
 import jakarta.persistence.EntityManager;
@@ -69,7 +70,7 @@ class JpaUsageStore implements UsageStore {
     }
 
     @Override
-    public Long lastUsed(AccessKeyModel key) {
+    public Long lastUsed(MachineUserCredential key) {
         Long pending = buffer.lastUsed(key.getId());
         Long stored = key.getLastUsedAt();
         if (pending == null) {
@@ -80,7 +81,9 @@ class JpaUsageStore implements UsageStore {
 
     /** Writes figures drained from this node's buffer; the caller puts them back if this fails. */
     void write(UsageBuffer.Drained drained) {
-        drained.lastUsed().forEach((keyId, time) -> em.get().createNamedQuery("mu.touchKey")
+        // One buffer for every kind of credential: the id's prefix says which table holds it.
+        drained.lastUsed().forEach((keyId, time) -> em.get()
+                .createNamedQuery(PublicKeyMaterial.looksLikeKeyId(keyId) ? "mu.touchPublicKey" : "mu.touchKey")
                 .setParameter("id", keyId)
                 .setParameter("time", time)
                 .executeUpdate());

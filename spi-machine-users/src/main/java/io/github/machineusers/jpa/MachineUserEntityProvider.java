@@ -7,6 +7,7 @@ import io.github.machineusers.jpa.entity.GroupGrantEntity;
 import io.github.machineusers.jpa.entity.HistoryEntity;
 import io.github.machineusers.jpa.entity.MachineUserEntity;
 import io.github.machineusers.jpa.entity.PartitionRightEntity;
+import io.github.machineusers.jpa.entity.PublicKeyEntity;
 import io.github.machineusers.jpa.entity.UsageEntity;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
 
@@ -15,7 +16,7 @@ public class MachineUserEntityProvider implements JpaEntityProvider {
     @Override
     public List<Class<?>> getEntities() {
         return List.of(MachineUserEntity.class, AccessKeyEntity.class, HistoryEntity.class, UsageEntity.class,
-                PartitionRightEntity.class, GroupGrantEntity.class);
+                PartitionRightEntity.class, GroupGrantEntity.class, PublicKeyEntity.class);
     }
 
     @Override

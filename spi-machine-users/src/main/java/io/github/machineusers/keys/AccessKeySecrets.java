@@ -31,7 +31,12 @@ public final class AccessKeySecrets {
     }
 
     public static String newKeyId() {
-        StringBuilder id = new StringBuilder(KEY_ID_PREFIX);
+        return newId(KEY_ID_PREFIX);
+    }
+
+    /** A credential id: the kind's prefix and 80 random bits in base32, safe in URLs, JWT headers and logs. */
+    static String newId(String prefix) {
+        StringBuilder id = new StringBuilder(prefix);
         for (int i = 0; i < KEY_ID_RANDOM_LENGTH; i++) {
             id.append(BASE32[RANDOM.nextInt(BASE32.length)]);
         }
@@ -39,10 +44,14 @@ public final class AccessKeySecrets {
     }
 
     public static boolean looksLikeKeyId(String value) {
-        if (value == null || value.length() != KEY_ID_PREFIX.length() + KEY_ID_RANDOM_LENGTH || !value.startsWith(KEY_ID_PREFIX)) {
+        return looksLikeId(value, KEY_ID_PREFIX);
+    }
+
+    static boolean looksLikeId(String value, String prefix) {
+        if (value == null || value.length() != prefix.length() + KEY_ID_RANDOM_LENGTH || !value.startsWith(prefix)) {
             return false;
         }
-        for (int i = KEY_ID_PREFIX.length(); i < value.length(); i++) {
+        for (int i = prefix.length(); i < value.length(); i++) {
             char c = value.charAt(i);
             if (!((c >= 'A' && c <= 'Z') || (c >= '2' && c <= '7'))) {
                 return false;

@@ -2,6 +2,7 @@ package io.github.machineusers.mapper;
 
 import io.github.machineusers.authenticator.AccessKeyClientAuthenticator;
 import io.github.machineusers.claims.MachineUserClaimMapper;
+import io.github.machineusers.model.CredentialKind;
 import io.github.machineusers.model.MachineUserPolicy;
 import io.github.machineusers.model.ProviderIds;
 import org.keycloak.models.ClientSessionContext;
@@ -12,19 +13,35 @@ import org.keycloak.protocol.oidc.mappers.OIDCAttributeMapperHelper;
 import org.keycloak.representations.AccessToken;
 import org.keycloak.representations.IDToken;
 
-/** Puts the id of the access key that authenticated the request into the access token. */
+/**
+ * Puts the credential that authenticated the request into the access token: {@code credential_id} and
+ * {@code credential_type}, which every kind of credential sets, and for access keys also {@code access_key_id},
+ * the claim of the first release. The provider id keeps its first-release name, so that machine users made
+ * then keep their mapper.
+ */
 public class AccessKeyIdMapper extends MachineUserClaimMapper {
 
     public static final String PROVIDER_ID = ProviderIds.ACCESS_KEY_ID_MAPPER;
     public static final String CLAIM = "access_key_id";
+    public static final String CREDENTIAL_ID_CLAIM = "credential_id";
+    public static final String CREDENTIAL_TYPE_CLAIM = "credential_type";
 
     @Override
     protected void setClaim(IDToken token, ProtocolMapperModel mappingModel, UserSessionModel userSession,
                             KeycloakSession keycloakSession, ClientSessionContext clientSessionCtx) {
         // Only the request that authenticated with the key knows which key it was.
-        String keyId = keycloakSession.getAttribute(AccessKeyClientAuthenticator.ACCESS_KEY_ID_ATTRIBUTE, String.class);
-        if (keyId != null) {
-            token.getOtherClaims().put(CLAIM, keyId);
+        putCredentialClaims(token, keycloakSession.getAttribute(AccessKeyClientAuthenticator.CREDENTIAL_ID_ATTRIBUTE, String.class),
+                keycloakSession.getAttribute(AccessKeyClientAuthenticator.CREDENTIAL_TYPE_ATTRIBUTE, String.class));
+    }
+
+    private static void putCredentialClaims(IDToken token, String credentialId, String credentialType) {
+        if (credentialId == null || credentialType == null) {
+            return;
+        }
+        token.getOtherClaims().put(CREDENTIAL_ID_CLAIM, credentialId);
+        token.getOtherClaims().put(CREDENTIAL_TYPE_CLAIM, credentialType);
+        if (CredentialKind.ACCESS_KEY.tokenValue().equals(credentialType)) {
+            token.getOtherClaims().put(CLAIM, credentialId);
         }
     }
 
@@ -37,7 +54,7 @@ public class AccessKeyIdMapper extends MachineUserClaimMapper {
     public AccessToken transformAccessToken(AccessToken token, ProtocolMapperModel mappingModel, KeycloakSession session,
                                             UserSessionModel userSession, ClientSessionContext clientSessionCtx) {
         AccessToken mapped = super.transformAccessToken(token, mappingModel, session, userSession, clientSessionCtx);
-        if (session.getAttribute(AccessKeyClientAuthenticator.ACCESS_KEY_ID_ATTRIBUTE) != null) {
+        if (session.getAttribute(AccessKeyClientAuthenticator.CREDENTIAL_ID_ATTRIBUTE) != null) {
             TokenLifetimeCap.apply(mapped, session.getAttribute(AccessKeyClientAuthenticator.ACCESS_KEY_EXPIRES_AT_ATTRIBUTE, Long.class),
                     MachineUserPolicy.maxAccessTokenLifespanOf(session.getContext().getRealm()));
         }
@@ -48,22 +65,21 @@ public class AccessKeyIdMapper extends MachineUserClaimMapper {
     public AccessToken transformIntrospectionToken(AccessToken token, ProtocolMapperModel mappingModel, KeycloakSession session,
                                                    UserSessionModel userSession, ClientSessionContext clientSessionCtx) {
         if (OIDCAttributeMapperHelper.includeInIntrospection(mappingModel)) {
-            String keyId = IntrospectedToken.claims(session, token).accessKeyId();
-            if (keyId != null) {
-                token.getOtherClaims().put(CLAIM, keyId);
-            }
+            IntrospectedToken.IssuanceClaims claims = IntrospectedToken.claims(session, token);
+            putCredentialClaims(token, claims.credentialId(), claims.credentialType());
         }
         return token;
     }
 
     @Override
     public String getDisplayType() {
-        return "Machine user access key id";
+        return "Machine user credential";
     }
 
     @Override
     public String getHelpText() {
-        return "Adds the id of the access key a machine user authenticated with as claim '" + CLAIM + "'.";
+        return "Adds the credential a machine user authenticated with as claims '" + CREDENTIAL_ID_CLAIM + "' and '"
+                + CREDENTIAL_TYPE_CLAIM + "', and for access keys '" + CLAIM + "'.";
     }
 
     @Override

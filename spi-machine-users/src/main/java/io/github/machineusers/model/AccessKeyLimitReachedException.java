@@ -1,10 +1,8 @@
 package io.github.machineusers.model;
 
-import org.keycloak.models.ModelDuplicateException;
-
-public class AccessKeyLimitReachedException extends ModelDuplicateException {
+public class AccessKeyLimitReachedException extends CredentialLimitReachedException {
 
     public AccessKeyLimitReachedException(int limit) {
-        super("The machine user already has the maximum of " + limit + " access keys");
+        super("access keys", limit);
     }
 }

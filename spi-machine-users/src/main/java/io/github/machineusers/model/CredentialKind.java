@@ -8,16 +8,26 @@ package io.github.machineusers.model;
 public enum CredentialKind {
 
     /** A key id and a shared secret, stored as a hash. */
-    ACCESS_KEY(HistoryAction.KEY_CREATED, HistoryAction.KEY_UPDATED, HistoryAction.KEY_DELETED);
+    ACCESS_KEY("access-key", HistoryAction.KEY_CREATED, HistoryAction.KEY_UPDATED, HistoryAction.KEY_DELETED),
 
+    /** A public key whose private key signs the client assertion (RFC 7523, private_key_jwt); nothing secret is stored. */
+    PUBLIC_KEY("public-key", HistoryAction.PUBLIC_KEY_CREATED, HistoryAction.PUBLIC_KEY_UPDATED, HistoryAction.PUBLIC_KEY_DELETED);
+
+    private final String tokenValue;
     private final HistoryAction created;
     private final HistoryAction updated;
     private final HistoryAction deleted;
 
-    CredentialKind(HistoryAction created, HistoryAction updated, HistoryAction deleted) {
+    CredentialKind(String tokenValue, HistoryAction created, HistoryAction updated, HistoryAction deleted) {
+        this.tokenValue = tokenValue;
         this.created = created;
         this.updated = updated;
         this.deleted = deleted;
+    }
+
+    /** The value of a token's {@code credential_type} claim for a credential of this kind. */
+    public String tokenValue() {
+        return tokenValue;
     }
 
     public HistoryAction created() {

@@ -19,15 +19,18 @@ import org.keycloak.models.RealmModel;
  * @param notificationEmailRequired  every machine user must name an address for expiry warnings
  * @param maxAccessTokenLifespan     seconds no machine-user token may outlive, and no machine user's lifespan may exceed;
  *                                   null for no cap beyond {@link #MAX_TOKEN_LIFESPAN_SECONDS}
+ * @param maxPublicKeysPerMachineUser public keys a machine user may hold, active and inactive together
  */
 public record MachineUserPolicy(int maxKeysPerMachineUser, Integer maxKeyLifetimeDays,
                                 List<Integer> keyExpiryWarningDays, Integer defaultAccessTokenLifespan,
-                                boolean notificationEmailRequired, Integer maxAccessTokenLifespan) {
+                                boolean notificationEmailRequired, Integer maxAccessTokenLifespan,
+                                int maxPublicKeysPerMachineUser) {
 
     public static final int MIN_KEYS = 1;
     /** Also the bound of the database's check constraint on key slots. */
     public static final int MAX_KEYS = 10;
     public static final int DEFAULT_KEYS = 2;
+    public static final int DEFAULT_PUBLIC_KEYS = 2;
     public static final int MAX_LIFETIME_DAYS = 3650;
     public static final int MAX_WARNING_DAYS = 365;
     public static final int MAX_WARNINGS = 5;
@@ -40,10 +43,12 @@ public record MachineUserPolicy(int maxKeysPerMachineUser, Integer maxKeyLifetim
     static final String ATTR_DEFAULT_LIFESPAN = "machine-users.policy.default-access-token-lifespan";
     static final String ATTR_EMAIL_REQUIRED = "machine-users.policy.notification-email-required";
     static final String ATTR_MAX_TOKEN_LIFESPAN = "machine-users.policy.max-access-token-lifespan";
+    static final String ATTR_MAX_PUBLIC_KEYS = "machine-users.policy.max-public-keys-per-machine-user";
 
     public MachineUserPolicy(int maxKeysPerMachineUser, Integer maxKeyLifetimeDays, List<Integer> keyExpiryWarningDays,
                              Integer defaultAccessTokenLifespan) {
-        this(maxKeysPerMachineUser, maxKeyLifetimeDays, keyExpiryWarningDays, defaultAccessTokenLifespan, false, null);
+        this(maxKeysPerMachineUser, maxKeyLifetimeDays, keyExpiryWarningDays, defaultAccessTokenLifespan, false, null,
+                DEFAULT_PUBLIC_KEYS);
     }
 
     public MachineUserPolicy {
@@ -57,6 +62,7 @@ public record MachineUserPolicy(int maxKeysPerMachineUser, Integer maxKeyLifetim
     public static MachineUserPolicy of(RealmModel realm) {
         MachineUserPolicy defaults = defaults();
         Integer maxKeys = parseInt(realm.getAttribute(ATTR_MAX_KEYS));
+        Integer maxPublicKeys = parseInt(realm.getAttribute(ATTR_MAX_PUBLIC_KEYS));
         String warnings = realm.getAttribute(ATTR_WARNING_DAYS);
         MachineUserPolicy policy = new MachineUserPolicy(
                 maxKeys == null ? defaults.maxKeysPerMachineUser() : maxKeys,
@@ -64,7 +70,8 @@ public record MachineUserPolicy(int maxKeysPerMachineUser, Integer maxKeyLifetim
                 warnings == null ? defaults.keyExpiryWarningDays() : parseList(warnings),
                 parseInt(realm.getAttribute(ATTR_DEFAULT_LIFESPAN)),
                 "true".equals(realm.getAttribute(ATTR_EMAIL_REQUIRED)),
-                parseInt(realm.getAttribute(ATTR_MAX_TOKEN_LIFESPAN)));
+                parseInt(realm.getAttribute(ATTR_MAX_TOKEN_LIFESPAN)),
+                maxPublicKeys == null ? defaults.maxPublicKeysPerMachineUser() : maxPublicKeys);
         // A hand-edited realm attribute must not widen the limits the API enforces.
         return policy.problems().isEmpty() ? policy : defaults;
     }
@@ -74,6 +81,9 @@ public record MachineUserPolicy(int maxKeysPerMachineUser, Integer maxKeyLifetim
         List<String> problems = new ArrayList<>();
         if (maxKeysPerMachineUser < MIN_KEYS || maxKeysPerMachineUser > MAX_KEYS) {
             problems.add("maxKeysPerMachineUser must be between " + MIN_KEYS + " and " + MAX_KEYS);
+        }
+        if (maxPublicKeysPerMachineUser < MIN_KEYS || maxPublicKeysPerMachineUser > MAX_KEYS) {
+            problems.add("maxPublicKeysPerMachineUser must be between " + MIN_KEYS + " and " + MAX_KEYS);
         }
         if (maxKeyLifetimeDays != null && (maxKeyLifetimeDays < 1 || maxKeyLifetimeDays > MAX_LIFETIME_DAYS)) {
             problems.add("maxKeyLifetimeDays must be between 1 and " + MAX_LIFETIME_DAYS + ", or null for no cap");
@@ -110,6 +120,7 @@ public record MachineUserPolicy(int maxKeysPerMachineUser, Integer maxKeyLifetim
             realm.removeAttribute(ATTR_EMAIL_REQUIRED);
         }
         setOrRemove(realm, ATTR_MAX_TOKEN_LIFESPAN, maxAccessTokenLifespan);
+        realm.setAttribute(ATTR_MAX_PUBLIC_KEYS, Integer.toString(maxPublicKeysPerMachineUser));
     }
 
     /**

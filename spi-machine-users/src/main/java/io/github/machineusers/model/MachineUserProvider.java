@@ -58,6 +58,8 @@ public interface MachineUserProvider extends Provider {
 
     AccessKeyStore keys();
 
+    PublicKeyStore publicKeys();
+
     HistoryStore history();
 
     GroupGrantStore groupGrants();

@@ -20,7 +20,7 @@ public interface UsageStore {
     List<UsageDay> daily(RealmModel realm, String machineUserId, long fromEpochDay);
 
     /** The last-used time including what is still buffered, or null. */
-    Long lastUsed(AccessKeyModel key);
+    Long lastUsed(MachineUserCredential key);
 
     void removeByRealm(String realmId);
 }

@@ -67,10 +67,39 @@ public final class TokenClient {
         ClientAuthentication auth = method == Method.BASIC
                 ? new ClientSecretBasic(new ClientID(id), new Secret(secret))
                 : new ClientSecretPost(new ClientID(id), new Secret(secret));
-        TokenRequest request = new TokenRequest(endpoint("/protocol/openid-connect/token"), auth,
+        return clientCredentials(auth, scope);
+    }
+
+    /** The token endpoint, which is also the audience a client assertion names. */
+    public java.net.URI tokenEndpoint() {
+        return endpoint("/protocol/openid-connect/token");
+    }
+
+    /**
+     * A client-credentials request with a client assertion as raw form fields, for an algorithm Nimbus's
+     * PrivateKeyJWT does not take (EdDSA) or an assertion it would refuse to build.
+     */
+    public Result clientCredentialsWithAssertion(String assertion) {
+        com.nimbusds.oauth2.sdk.http.HTTPRequest http = new com.nimbusds.oauth2.sdk.http.HTTPRequest(
+                com.nimbusds.oauth2.sdk.http.HTTPRequest.Method.POST, tokenEndpoint());
+        http.setEntityContentType(com.nimbusds.common.contenttype.ContentType.APPLICATION_URLENCODED);
+        http.setBody(com.nimbusds.oauth2.sdk.util.URLUtils.serializeParameters(java.util.Map.of(
+                "grant_type", java.util.List.of("client_credentials"),
+                "client_assertion_type", java.util.List.of("urn:ietf:params:oauth:client-assertion-type:jwt-bearer"),
+                "client_assertion", java.util.List.of(assertion))));
+        return send(http);
+    }
+
+    /** A client-credentials request with any client authentication: private_key_jwt, a federated assertion, ... */
+    public Result clientCredentials(ClientAuthentication auth, String scope) {
+        TokenRequest request = new TokenRequest(tokenEndpoint(), auth,
                 new ClientCredentialsGrant(), scope == null ? null : Scope.parse(scope));
+        return send(request.toHTTPRequest());
+    }
+
+    private Result send(com.nimbusds.oauth2.sdk.http.HTTPRequest request) {
         try {
-            HTTPResponse http = request.toHTTPRequest().send();
+            HTTPResponse http = request.send();
             TokenResponse response = TokenResponse.parse(http);
             if (response.indicatesSuccess()) {
                 return new Result(http.getStatusCode(), response.toSuccessResponse().getTokens().getAccessToken().getValue(), null, http.getBody());
