@@ -70,6 +70,16 @@ export const historySentence = (t: TFunction, entry: HistoryEntry): string => {
         keyId: text(d.keyId),
         expiry: expiry(t, d.expiresAt),
       });
+    case "PUBLIC_KEY_CREATED":
+      return t(d.generated ? "machineUsersHistoryPublicKeyGenerated" : "machineUsersHistoryPublicKeyAdded", {
+        keyId: text(d.keyId),
+        algorithm: text(d.algorithm),
+        expiry: expiry(t, d.expiresAt),
+      });
+    case "PUBLIC_KEY_UPDATED":
+      return t("machineUsersHistoryPublicKeyUpdated", { keyId: text(d.keyId), changes: changes(t, d, ["keyId"]) });
+    case "PUBLIC_KEY_DELETED":
+      return t("machineUsersHistoryPublicKeyDeleted", { keyId: text(d.keyId) });
     case "KEY_EXPIRY_WARNING":
       return (
         t("machineUsersHistoryExpiryWarning", { keyId: text(d.keyId), date: formatTime(d.expiresAt as number), days: text(d.warningDays) }) +
