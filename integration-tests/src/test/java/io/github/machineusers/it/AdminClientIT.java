@@ -29,6 +29,7 @@ import io.github.machineusers.representations.MachineUserPolicyRepresentation;
 import io.github.machineusers.representations.MachineUserRepresentation;
 import io.github.machineusers.representations.PartitionRepresentation;
 import io.github.machineusers.representations.PermissionSetRepresentation;
+import io.github.machineusers.representations.PublicKeyRepresentation;
 import io.github.machineusers.representations.UsageDayRepresentation;
 import io.github.machineusers.representations.UserReferenceRepresentation;
 import jakarta.ws.rs.BadRequestException;
@@ -202,6 +203,15 @@ class AdminClientIT {
         secondKey.remove();
         assertThatThrownBy(secondKey::toRepresentation).isInstanceOf(NotFoundException.class);
         assertThat(tokenFor(second.id, second.secret)).isFalse();
+
+        // Public keys: generate one, see it listed without its private key, deactivate and delete it.
+        PublicKeyRepresentation generated = robot.publicKeys().generate("ES256");
+        assertThat(generated.privateKey).startsWith("-----BEGIN PRIVATE KEY-----");
+        assertThat(generated.jwk).containsEntry("kid", generated.id).doesNotContainKey("d");
+        assertThat(robot.publicKeys().list()).singleElement().satisfies(k -> assertThat(k.privateKey).isNull());
+        assertThat(robot.publicKeys().get(generated.id).deactivate().status).isEqualTo("INACTIVE");
+        robot.publicKeys().get(generated.id).remove();
+        assertThat(robot.publicKeys().list()).isEmpty();
 
         // Suspend and resume.
         MachineUserRepresentation suspended = robot.suspend("audit");

@@ -90,4 +90,7 @@ public interface MachineUserResource {
 
     @Path("keys")
     AccessKeysResource keys();
+
+    @Path("public-keys")
+    PublicKeysResource publicKeys();
 }
