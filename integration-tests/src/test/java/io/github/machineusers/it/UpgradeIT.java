@@ -78,7 +78,7 @@ class UpgradeIT {
                 }
             }
         }
-        assertThat(files).as("changelog releases in the order they were applied").containsExactly("0.1.0", "0.2.0", "0.3.0", "0.4.0", "0.5.0", "0.6.0");
+        assertThat(files).as("changelog releases in the order they were applied").containsExactly("0.1.0", "0.2.0", "0.3.0", "0.4.0", "0.5.0", "0.6.0", "0.7.0");
         try (Connection connection = fixture.openDatabase(); Statement statement = connection.createStatement();
              ResultSet gap = statement.executeQuery("SELECT EXTRACT(EPOCH FROM "
                      + "(SELECT min(dateexecuted) FROM databasechangelog_machine_us WHERE filename LIKE '%0.2.0.xml')"
