@@ -15,7 +15,6 @@ import io.github.machineusers.model.MachineUserProvider;
 import io.github.machineusers.model.ProviderIds;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.Config;
-import org.keycloak.OAuth2Constants;
 import org.keycloak.OAuthErrorException;
 import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.authentication.ClientAuthenticationFlowContext;
@@ -42,13 +41,11 @@ import org.keycloak.provider.ProviderConfigurationBuilder;
 public class AccessKeyClientAuthenticator extends AbstractClientAuthenticator {
 
     public static final String PROVIDER_ID = ProviderIds.CLIENT_AUTHENTICATOR;
-    /** Request-scoped session attribute that tells the token mapper which access key was used. */
-    public static final String ACCESS_KEY_ID_ATTRIBUTE = "machine-users.access-key-id";
     /** Request-scoped session attributes: the credential of any kind that authenticated, and its kind's claim value. */
     public static final String CREDENTIAL_ID_ATTRIBUTE = "machine-users.credential-id";
     public static final String CREDENTIAL_TYPE_ATTRIBUTE = "machine-users.credential-type";
     /** Request-scoped session attribute: the used credential's expiry (epoch milliseconds), which caps the token's. */
-    public static final String ACCESS_KEY_EXPIRES_AT_ATTRIBUTE = "machine-users.access-key-expires-at";
+    public static final String CREDENTIAL_EXPIRES_AT_ATTRIBUTE = "machine-users.access-key-expires-at";
     static final String DETAIL_ACCESS_KEY_ID = "access_key_id";
     static final String DETAIL_CREDENTIAL_ID = "credential_id";
     /** What Keycloak's assertion validator found wrong, beside the event's reason. */
@@ -130,7 +127,6 @@ public class AccessKeyClientAuthenticator extends AbstractClientAuthenticator {
             return;
         }
         context.getEvent().detail(DETAIL_ACCESS_KEY_ID, key.id());
-        session.setAttribute(ACCESS_KEY_ID_ATTRIBUTE, key.id());
         succeed(context, client, key, CredentialKind.ACCESS_KEY, presented.clientCredentialsGrant());
     }
 
@@ -143,7 +139,7 @@ public class AccessKeyClientAuthenticator extends AbstractClientAuthenticator {
         session.setAttribute(CREDENTIAL_ID_ATTRIBUTE, credential.id());
         session.setAttribute(CREDENTIAL_TYPE_ATTRIBUTE, kind.tokenValue());
         if (credential.getExpiresAt() != null) {
-            session.setAttribute(ACCESS_KEY_EXPIRES_AT_ATTRIBUTE, credential.getExpiresAt());
+            session.setAttribute(CREDENTIAL_EXPIRES_AT_ATTRIBUTE, credential.getExpiresAt());
         }
         MachineUserProvider machineUsers = session.getProvider(MachineUserProvider.class);
         if (clientCredentialsGrant) {
@@ -209,8 +205,7 @@ public class AccessKeyClientAuthenticator extends AbstractClientAuthenticator {
             fail(context, client, FailureReason.ASSERTION_INVALID.code());
             return;
         }
-        succeed(context, client, key, CredentialKind.PUBLIC_KEY, OAuth2Constants.CLIENT_CREDENTIALS.equals(
-                context.getHttpRequest().getDecodedFormParameters().getFirst(OAuth2Constants.GRANT_TYPE)));
+        succeed(context, client, key, CredentialKind.PUBLIC_KEY, PresentedCredentials.clientCredentialsGrant(context.getHttpRequest()));
     }
 
     /**

@@ -30,8 +30,15 @@ record PresentedCredentials(String id, String secret, boolean clientCredentialsG
                 id = form.getFirst(OAuth2Constants.CLIENT_ID);
                 secret = form.getFirst(OAuth2Constants.CLIENT_SECRET);
             }
-            grant = OAuth2Constants.CLIENT_CREDENTIALS.equals(form.getFirst(OAuth2Constants.GRANT_TYPE));
+            grant = clientCredentialsGrant(request);
         }
         return id == null || secret == null ? null : new PresentedCredentials(id, secret, grant);
+    }
+
+    /** Whether the request asks for a token by the client-credentials grant (not introspection, not revocation). */
+    static boolean clientCredentialsGrant(HttpRequest request) {
+        MediaType mediaType = request.getHttpHeaders().getMediaType();
+        return mediaType != null && mediaType.isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE)
+                && OAuth2Constants.CLIENT_CREDENTIALS.equals(request.getDecodedFormParameters().getFirst(OAuth2Constants.GRANT_TYPE));
     }
 }

@@ -19,8 +19,9 @@ record PublicKeyCredential(String id, String algorithm, KeyWrapper key, Credenti
         key.setKid(model.getId());
         key.setAlgorithm(model.getAlgorithm());
         key.setUse(KeyUse.SIG);
-        key.setPublicKey(PublicKeyMaterial.publicKeyOf(model.getJwk()));
-        String curve = PublicKeyMaterial.curveOf(model.getJwk());
+        PublicKeyMaterial.Stored stored = PublicKeyMaterial.stored(model.getJwk());
+        key.setPublicKey(stored.key());
+        String curve = stored.curve();
         key.setType(curve != null ? KeyType.OKP : model.getAlgorithm().startsWith("ES") ? KeyType.EC : KeyType.RSA);
         key.setCurve(curve);
         return new PublicKeyCredential(model.getId(), model.getAlgorithm(), key, model.getStatus(), model.getExpiresAt(),

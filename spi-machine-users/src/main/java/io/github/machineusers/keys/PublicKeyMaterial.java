@@ -157,16 +157,16 @@ public final class PublicKeyMaterial {
         return new Generated(checked(pair.getPublic(), algorithm, keyId), pem);
     }
 
-    /** The key of a stored JWK, for verifying a signature. */
-    public static PublicKey publicKeyOf(String storedJwk) {
-        return JWKParser.create().parse(storedJwk).toPublicKey();
+    /** A stored key ready for verifying: the key, and the curve EdDSA verifiers need (null for RSA and EC). */
+    public record Stored(PublicKey key, String curve) {
     }
 
-    /** The stored JWK's curve, which EdDSA verifiers need; null for RSA and EC keys. */
-    public static String curveOf(String storedJwk) {
-        JWK jwk = JWKParser.create().parse(storedJwk).getJwk();
+    /** Reads a stored JWK once, for the node's credential cache. */
+    public static Stored stored(String storedJwk) {
+        JWKParser parser = JWKParser.create().parse(storedJwk);
+        JWK jwk = parser.getJwk();
         Object curve = jwk.getOtherClaims().get("crv");
-        return "OKP".equals(jwk.getKeyType()) && curve instanceof String name ? name : null;
+        return new Stored(parser.toPublicKey(), "OKP".equals(jwk.getKeyType()) && curve instanceof String name ? name : null);
     }
 
     private static Checked checked(PublicKey key, String requestedAlgorithm, String keyId) {

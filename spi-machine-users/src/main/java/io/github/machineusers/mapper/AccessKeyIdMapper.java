@@ -55,7 +55,7 @@ public class AccessKeyIdMapper extends MachineUserClaimMapper {
                                             UserSessionModel userSession, ClientSessionContext clientSessionCtx) {
         AccessToken mapped = super.transformAccessToken(token, mappingModel, session, userSession, clientSessionCtx);
         if (session.getAttribute(AccessKeyClientAuthenticator.CREDENTIAL_ID_ATTRIBUTE) != null) {
-            TokenLifetimeCap.apply(mapped, session.getAttribute(AccessKeyClientAuthenticator.ACCESS_KEY_EXPIRES_AT_ATTRIBUTE, Long.class),
+            TokenLifetimeCap.apply(mapped, session.getAttribute(AccessKeyClientAuthenticator.CREDENTIAL_EXPIRES_AT_ATTRIBUTE, Long.class),
                     MachineUserPolicy.maxAccessTokenLifespanOf(session.getContext().getRealm()));
         }
         return mapped;
