@@ -10,6 +10,7 @@ public enum AdminResource {
     MACHINE_USER,
     MACHINE_USER_ACCESS_KEY,
     MACHINE_USER_PUBLIC_KEY,
+    MACHINE_USER_FEDERATED_CREDENTIAL,
     MACHINE_USER_POLICY,
     MACHINE_USER_PERMISSION_SET,
     /** A permission set granted to, or taken from, one machine user. */
@@ -38,6 +39,10 @@ public enum AdminResource {
 
     public static String publicKey(String machineUserId, String keyId) {
         return machineUser(machineUserId) + "/public-keys/" + keyId;
+    }
+
+    public static String federatedCredential(String machineUserId, String credentialId) {
+        return machineUser(machineUserId) + "/federated-credentials/" + credentialId;
     }
 
     public static String accessKeyExpiryWarning(String machineUserId, String keyId) {

@@ -234,6 +234,11 @@ public class MachineUserResource {
         return new PublicKeysResource(session, realm, auth, events, machineUser);
     }
 
+    @Path("federated-credentials")
+    public FederatedCredentialsResource federatedCredentials() {
+        return new FederatedCredentialsResource(session, realm, auth, events, machineUser);
+    }
+
     private MachineUserManager manager() {
         return new MachineUserManager(session, realm);
     }

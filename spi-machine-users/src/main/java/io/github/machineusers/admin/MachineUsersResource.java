@@ -221,7 +221,9 @@ public class MachineUsersResource {
                 patch.nonNullChange("notificationEmailRequired", r -> r.notificationEmailRequired).orElse(current.notificationEmailRequired()),
                 patch.change("maxAccessTokenLifespan", r -> r.maxAccessTokenLifespan).orElse(current.maxAccessTokenLifespan()),
                 patch.nonNullChange("maxPublicKeysPerMachineUser", r -> r.maxPublicKeysPerMachineUser)
-                        .orElse(current.maxPublicKeysPerMachineUser()));
+                        .orElse(current.maxPublicKeysPerMachineUser()),
+                patch.nonNullChange("maxFederatedCredentialsPerMachineUser", r -> r.maxFederatedCredentialsPerMachineUser)
+                        .orElse(current.maxFederatedCredentialsPerMachineUser()));
         List<String> problems = updated.problems();
         if (!problems.isEmpty()) {
             throw Validation.badRequest(String.join("; ", problems));

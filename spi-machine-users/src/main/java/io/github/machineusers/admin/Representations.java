@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import io.github.machineusers.authorization.MachineUserPermissions;
 import io.github.machineusers.groups.MachineUserGroups;
 import io.github.machineusers.model.AccessKeyModel;
+import io.github.machineusers.model.FederatedCredentialModel;
 import io.github.machineusers.model.HistoryEntry;
 import io.github.machineusers.model.MachineUser;
 import io.github.machineusers.model.MachineUserPolicy;
@@ -16,6 +17,7 @@ import io.github.machineusers.model.PublicKeyModel;
 import io.github.machineusers.partitions.Partitions;
 import io.github.machineusers.permissionsets.PermissionSets;
 import io.github.machineusers.representations.AccessKeyRepresentation;
+import io.github.machineusers.representations.FederatedCredentialRepresentation;
 import io.github.machineusers.representations.HistoryEntryRepresentation;
 import io.github.machineusers.representations.MachineUserPolicyRepresentation;
 import io.github.machineusers.representations.MachineUserRepresentation;
@@ -89,6 +91,20 @@ final class Representations {
         return rep;
     }
 
+    static FederatedCredentialRepresentation toRepresentation(MachineUserProvider provider, FederatedCredentialModel credential) {
+        FederatedCredentialRepresentation rep = new FederatedCredentialRepresentation();
+        rep.id = credential.getId();
+        rep.status = credential.isExpired(Time.currentTimeMillis()) ? "EXPIRED" : credential.getStatus().name();
+        rep.identityProvider = credential.getIdentityProviderAlias();
+        rep.subject = credential.getSubject();
+        rep.description = credential.getDescription();
+        rep.createdAt = credential.getCreatedAt();
+        rep.createdBy = credential.getCreatedBy();
+        rep.expiresAt = credential.getExpiresAt();
+        rep.lastUsedAt = provider.usage().lastUsed(credential);
+        return rep;
+    }
+
     static HistoryEntryRepresentation toRepresentation(HistoryEntry entry) {
         HistoryEntryRepresentation rep = new HistoryEntryRepresentation();
         rep.id = entry.id();
@@ -116,6 +132,7 @@ final class Representations {
         rep.notificationEmailRequired = policy.notificationEmailRequired();
         rep.maxAccessTokenLifespan = policy.maxAccessTokenLifespan();
         rep.maxPublicKeysPerMachineUser = policy.maxPublicKeysPerMachineUser();
+        rep.maxFederatedCredentialsPerMachineUser = policy.maxFederatedCredentialsPerMachineUser();
         return rep;
     }
 }

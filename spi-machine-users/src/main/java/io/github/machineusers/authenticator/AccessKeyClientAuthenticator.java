@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import io.github.machineusers.federation.ClientAssertionIssuers;
 import io.github.machineusers.keys.AccessKeySecrets;
 import io.github.machineusers.keys.PublicKeyMaterial;
 import io.github.machineusers.metrics.TokenMetrics;
@@ -21,10 +22,12 @@ import org.keycloak.authentication.ClientAuthenticationFlowContext;
 import org.keycloak.authentication.authenticators.client.AbstractClientAuthenticator;
 import org.keycloak.authentication.authenticators.client.ClientAssertionState;
 import org.keycloak.authentication.authenticators.client.ClientAuthUtil;
+import org.keycloak.broker.provider.ClientAssertionIdentityProvider;
 import org.keycloak.common.util.Time;
 import org.keycloak.events.Details;
 import org.keycloak.models.AuthenticationExecutionModel;
 import org.keycloak.models.ClientModel;
+import org.keycloak.models.IdentityProviderModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
@@ -170,8 +173,11 @@ public class AccessKeyClientAuthenticator extends AbstractClientAuthenticator {
         } catch (Exception e) {
             return;
         }
-        if (state == null || state.getToken() == null || state.getJws() == null
-                || !PublicKeyMaterial.looksLikeKeyId(state.getJws().getHeader().getKeyId())) {
+        if (state == null || state.getToken() == null || state.getJws() == null) {
+            return;
+        }
+        if (!PublicKeyMaterial.looksLikeKeyId(state.getJws().getHeader().getKeyId())) {
+            authenticateFederated(context, state);
             return;
         }
         KeycloakSession session = context.getSession();
@@ -206,6 +212,64 @@ public class AccessKeyClientAuthenticator extends AbstractClientAuthenticator {
             return;
         }
         succeed(context, client, key, CredentialKind.PUBLIC_KEY, PresentedCredentials.clientCredentialsGrant(context.getHttpRequest()));
+    }
+
+    /**
+     * A federated credential: the client assertion is a token of an identity provider of the realm (found by its
+     * issuer, as Keycloak's own federated authenticator finds it), and a machine user trusts its subject. The
+     * provider's own verifier checks it. An assertion of no such provider, or whose subject no machine user trusts,
+     * is left to the other authenticators of the flow.
+     */
+    private void authenticateFederated(ClientAuthenticationFlowContext context, ClientAssertionState state) {
+        String issuer = state.getToken().getIssuer();
+        String subject = state.getToken().getSubject();
+        if (subject == null || issuer == null || issuer.equals(subject)) {
+            // iss = sub is a client's own signed assertion, never an external token.
+            return;
+        }
+        KeycloakSession session = context.getSession();
+        RealmModel realm = context.getRealm();
+        IdentityProviderModel identityProvider = ClientAssertionIssuers.byIssuer(session, issuer);
+        if (identityProvider == null) {
+            return;
+        }
+        ClientModel client = null;
+        FederatedCredential credential = null;
+        // Twice at most: a remembered owner that no longer trusts the subject is forgotten and the owner read again.
+        for (int lookup = 0; lookup < 2 && credential == null; lookup++) {
+            String owner = cache.ownerOfSubject(session, realm, identityProvider.getInternalId(), subject);
+            client = owner == null ? null : session.clients().getClientById(realm, owner);
+            if (client == null || !MachineUser.isMachineUser(client)) {
+                return;
+            }
+            credential = cache.credentialsOf(session, realm, client).stream()
+                    .filter(FederatedCredential.class::isInstance)
+                    .map(FederatedCredential.class::cast)
+                    .filter(c -> c.trusts(identityProvider.getInternalId(), subject))
+                    .findFirst().orElse(null);
+            if (credential == null) {
+                cache.forgetSubject(realm.getId(), identityProvider.getInternalId(), subject);
+            }
+        }
+        if (credential == null) {
+            return;
+        }
+        context.setClient(client);
+        context.getEvent().client(client).detail(DETAIL_CREDENTIAL_ID, credential.id());
+        long now = Time.currentTimeMillis();
+        if (!credential.canAuthenticate(now) || !client.isEnabled()) {
+            fail(context, client, FailureReason.of(credential, now).code());
+            return;
+        }
+        ClientAssertionIdentityProvider<?> verifier = ClientAssertionIssuers.verifierOf(session, identityProvider);
+        state.setClient(client);
+        String refusal = verifier == null ? "identity provider verifies no client assertions" : FederatedAssertion.refusalOf(context, verifier);
+        if (refusal != null) {
+            context.getEvent().detail(DETAIL_ASSERTION, refusal);
+            fail(context, client, FailureReason.ASSERTION_INVALID.code());
+            return;
+        }
+        succeed(context, client, credential, CredentialKind.FEDERATED, PresentedCredentials.clientCredentialsGrant(context.getHttpRequest()));
     }
 
     /**
@@ -283,7 +347,8 @@ public class AccessKeyClientAuthenticator extends AbstractClientAuthenticator {
     @Override
     public String getHelpText() {
         return "Authenticates machine users with an access key (the machine user's client id or a key id, and the key's secret,"
-                + " by HTTP Basic or form fields) or with a public key (a private_key_jwt client assertion whose kid names the key).";
+                + " by HTTP Basic or form fields), with a public key (a private_key_jwt client assertion whose kid names the key),"
+                + " or with a federated credential (a token of an identity provider of the realm, for a subject the machine user trusts).";
     }
 
     @Override

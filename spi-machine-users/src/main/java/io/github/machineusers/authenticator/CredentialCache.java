@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 
 import io.github.machineusers.model.AccessKeyModel;
 import io.github.machineusers.model.AccessKeysVersion;
+import io.github.machineusers.model.FederatedCredentialModel;
 import io.github.machineusers.model.MachineUserProvider;
 import org.keycloak.common.util.Time;
 import org.keycloak.models.ClientModel;
@@ -36,6 +37,8 @@ final class CredentialCache {
     private final int maxEntries;
     private final Map<String, Credentials> byMachineUser = new ConcurrentHashMap<>();
     private final Map<String, Owner> ownerByKeyId = new ConcurrentHashMap<>();
+    /** Realm, identity provider and subject to the machine user last seen to trust that subject. */
+    private final Map<String, Owner> ownerBySubject = new ConcurrentHashMap<>();
     /** Realm id and key id to the time (epoch seconds) until which the key id is known to name no key of that realm. */
     private final Map<String, Integer> unknownKeyIds = new ConcurrentHashMap<>();
 
@@ -53,9 +56,13 @@ final class CredentialCache {
         }
         // Each kind of credential adds its own here; the stamp covers them all.
         MachineUserProvider provider = session.getProvider(MachineUserProvider.class);
-        List<CachedCredential> all = Stream.concat(
-                provider.keys().getByMachineUser(realm, machineUser.getId()).<CachedCredential>map(KeyCredential::of),
-                provider.publicKeys().getByMachineUser(realm, machineUser.getId()).map(PublicKeyCredential::of)).toList();
+        List<CachedCredential> all = Stream.of(
+                        provider.keys().getByMachineUser(realm, machineUser.getId()).<CachedCredential>map(KeyCredential::of),
+                        provider.publicKeys().getByMachineUser(realm, machineUser.getId()).<CachedCredential>map(PublicKeyCredential::of),
+                        provider.federatedCredentials().getByMachineUser(realm, machineUser.getId())
+                                .<CachedCredential>map(FederatedCredential::of))
+                .flatMap(kind -> kind)
+                .toList();
         remember(byMachineUser, machineUser.getId(), new Credentials(realm.getId(), version, all));
         return all;
     }
@@ -84,6 +91,36 @@ final class CredentialCache {
         return owner.realmId().equals(realm.getId()) ? owner.machineUserId() : null;
     }
 
+    /**
+     * The id of the machine user that remembered last time to trust this subject of this identity provider (by
+     * internal id), or null. Unlike a key, a subject can move to another machine user (deleted here, made there):
+     * the caller checks the owner's credentials, which the stamp keeps current, and calls {@link #forgetSubject}
+     * when they no longer trust it. A subject that names no credential is not remembered, so a credential made for
+     * it works at once on every node.
+     */
+    String ownerOfSubject(KeycloakSession session, RealmModel realm, String identityProviderId, String subject) {
+        String key = subjectKey(realm.getId(), identityProviderId, subject);
+        Owner owner = ownerBySubject.get(key);
+        if (owner == null) {
+            FederatedCredentialModel credential = session.getProvider(MachineUserProvider.class).federatedCredentials()
+                    .getBySubject(realm, identityProviderId, subject);
+            if (credential == null) {
+                return null;
+            }
+            owner = new Owner(credential.getRealmId(), credential.getMachineUserId());
+            remember(ownerBySubject, key, owner);
+        }
+        return owner.machineUserId();
+    }
+
+    void forgetSubject(String realmId, String identityProviderId, String subject) {
+        ownerBySubject.remove(subjectKey(realmId, identityProviderId, subject));
+    }
+
+    private static String subjectKey(String realmId, String identityProviderId, String subject) {
+        return realmId + "/" + identityProviderId + "/" + subject;
+    }
+
     void forgetMachineUser(String machineUserId) {
         byMachineUser.remove(machineUserId);
     }
@@ -92,6 +129,7 @@ final class CredentialCache {
         unknownKeyIds.clear();
         byMachineUser.values().removeIf(keys -> keys.realmId().equals(realmId));
         ownerByKeyId.values().removeIf(owner -> owner.realmId().equals(realmId));
+        ownerBySubject.values().removeIf(owner -> owner.realmId().equals(realmId));
     }
 
     private <V> void remember(Map<String, V> map, String key, V value) {

@@ -12,6 +12,7 @@ import io.github.machineusers.jpa.UsageBuffer;
 import io.github.machineusers.jpa.entity.MachineUserEntity;
 import io.github.machineusers.model.AccessKeyStore;
 import io.github.machineusers.model.PublicKeyStore;
+import io.github.machineusers.model.FederatedCredentialStore;
 import io.github.machineusers.model.AccessKeysVersion;
 import io.github.machineusers.model.GroupGrantStore;
 import io.github.machineusers.model.HistoryStore;
@@ -35,6 +36,7 @@ public class JpaMachineUserProvider implements MachineUserProvider {
     private final Supplier<EntityManager> em;
     private final JpaAccessKeyStore keys;
     private final JpaPublicKeyStore publicKeys;
+    private final JpaFederatedCredentialStore federatedCredentials;
     private final JpaHistoryStore history;
     private final JpaGroupGrantStore groupGrants;
     private final JpaUsageStore usage;
@@ -44,6 +46,7 @@ public class JpaMachineUserProvider implements MachineUserProvider {
         this.em = em;
         this.keys = new JpaAccessKeyStore(session, em);
         this.publicKeys = new JpaPublicKeyStore(session, em);
+        this.federatedCredentials = new JpaFederatedCredentialStore(session, em);
         this.history = new JpaHistoryStore(em);
         this.groupGrants = new JpaGroupGrantStore(em);
         this.usage = new JpaUsageStore(em, usageBuffer);
@@ -277,6 +280,7 @@ public class JpaMachineUserProvider implements MachineUserProvider {
     public void unregister(RealmModel realm, String clientId) {
         keys.removeByMachineUser(realm, clientId);
         publicKeys.removeByMachineUser(realm, clientId);
+        federatedCredentials.removeByMachineUser(realm, clientId);
         MachineUserEntity entity = find(realm, clientId);
         if (entity != null) {
             em.get().remove(entity);
@@ -287,6 +291,7 @@ public class JpaMachineUserProvider implements MachineUserProvider {
     public void removeByRealm(String realmId) {
         keys.removeByRealm(realmId);
         publicKeys.removeByRealm(realmId);
+        federatedCredentials.removeByRealm(realmId);
         history.removeByRealm(realmId);
         usage.removeByRealm(realmId);
         groupGrants.removeRealm(realmId);
@@ -301,6 +306,11 @@ public class JpaMachineUserProvider implements MachineUserProvider {
     @Override
     public PublicKeyStore publicKeys() {
         return publicKeys;
+    }
+
+    @Override
+    public FederatedCredentialStore federatedCredentials() {
+        return federatedCredentials;
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 
 import io.github.machineusers.jpa.UsageBuffer;
 import io.github.machineusers.jpa.entity.UsageEntity;
+import io.github.machineusers.keys.FederatedCredentialIds;
 import io.github.machineusers.keys.PublicKeyMaterial;
 import io.github.machineusers.model.MachineUserCredential;
 import io.github.machineusers.model.UsageDay;
@@ -79,11 +80,18 @@ class JpaUsageStore implements UsageStore {
         return stored == null ? pending : Math.max(pending, stored);
     }
 
+    private static String touchQueryOf(String credentialId) {
+        if (PublicKeyMaterial.looksLikeKeyId(credentialId)) {
+            return "mu.touchPublicKey";
+        }
+        return FederatedCredentialIds.looksLikeId(credentialId) ? "mu.touchFederatedCredential" : "mu.touchKey";
+    }
+
     /** Writes figures drained from this node's buffer; the caller puts them back if this fails. */
     void write(UsageBuffer.Drained drained) {
         // One buffer for every kind of credential: the id's prefix says which table holds it.
         drained.lastUsed().forEach((keyId, time) -> em.get()
-                .createNamedQuery(PublicKeyMaterial.looksLikeKeyId(keyId) ? "mu.touchPublicKey" : "mu.touchKey")
+                .createNamedQuery(touchQueryOf(keyId))
                 .setParameter("id", keyId)
                 .setParameter("time", time)
                 .executeUpdate());

@@ -3,6 +3,7 @@ package io.github.machineusers.jpa;
 import java.util.List;
 
 import io.github.machineusers.jpa.entity.AccessKeyEntity;
+import io.github.machineusers.jpa.entity.FederatedCredentialEntity;
 import io.github.machineusers.jpa.entity.GroupGrantEntity;
 import io.github.machineusers.jpa.entity.HistoryEntity;
 import io.github.machineusers.jpa.entity.MachineUserEntity;
@@ -16,7 +17,8 @@ public class MachineUserEntityProvider implements JpaEntityProvider {
     @Override
     public List<Class<?>> getEntities() {
         return List.of(MachineUserEntity.class, AccessKeyEntity.class, HistoryEntity.class, UsageEntity.class,
-                PartitionRightEntity.class, GroupGrantEntity.class, PublicKeyEntity.class);
+                PartitionRightEntity.class, GroupGrantEntity.class, PublicKeyEntity.class,
+                FederatedCredentialEntity.class);
     }
 
     @Override

@@ -101,10 +101,8 @@ public class AccessKeyManager {
     }
 
     public void delete(MachineUser machineUser, AccessKeyModel key, Actor actor) {
-        if (!provider.keys().remove(realm, key.getId())) {
-            throw new NotFoundException(KEY_NOT_FOUND);
-        }
-        provider.history().record(realm, machineUser.id(), key.getKind().deleted(), actor, Map.of("keyId", key.getId()));
+        new CredentialLifecycle(realm, provider).delete(machineUser, key, () -> provider.keys().remove(realm, key.getId()),
+                KEY_NOT_FOUND, actor);
     }
 
     private static Map<String, Object> keyDetails(AccessKeyModel key) {

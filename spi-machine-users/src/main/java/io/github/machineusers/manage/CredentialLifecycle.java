@@ -3,6 +3,7 @@ package io.github.machineusers.manage;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 
 import io.github.machineusers.model.Actor;
 import io.github.machineusers.model.CredentialStatus;
@@ -11,6 +12,7 @@ import io.github.machineusers.model.MachineUserCredential;
 import io.github.machineusers.model.MachineUserPolicy;
 import io.github.machineusers.model.MachineUserProvider;
 import io.github.machineusers.validation.Validation;
+import jakarta.ws.rs.NotFoundException;
 import org.keycloak.common.util.Time;
 import org.keycloak.models.RealmModel;
 
@@ -67,5 +69,13 @@ final class CredentialLifecycle {
         if (changes.size() > 1) {
             provider.history().record(realm, machineUser.id(), credential.getKind().updated(), actor, changes);
         }
+    }
+
+    /** Removes the credential with the kind's own removal, and records it; 404 when a concurrent request removed it first. */
+    void delete(MachineUser machineUser, MachineUserCredential credential, BooleanSupplier remove, String notFound, Actor actor) {
+        if (!remove.getAsBoolean()) {
+            throw new NotFoundException(notFound);
+        }
+        provider.history().record(realm, machineUser.id(), credential.getKind().deleted(), actor, Map.of("keyId", credential.getId()));
     }
 }

@@ -13,7 +13,6 @@ import io.github.machineusers.model.MachineUserProvider;
 import io.github.machineusers.model.NewPublicKey;
 import io.github.machineusers.model.PublicKeyModel;
 import io.github.machineusers.validation.Validation;
-import jakarta.ws.rs.NotFoundException;
 import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -88,9 +87,7 @@ public class PublicKeyManager {
     }
 
     public void delete(MachineUser machineUser, PublicKeyModel key, Actor actor) {
-        if (!provider.publicKeys().remove(realm, key.getId())) {
-            throw new NotFoundException(KEY_NOT_FOUND);
-        }
-        provider.history().record(realm, machineUser.id(), key.getKind().deleted(), actor, Map.of("keyId", key.getId()));
+        new CredentialLifecycle(realm, provider).delete(machineUser, key, () -> provider.publicKeys().remove(realm, key.getId()),
+                KEY_NOT_FOUND, actor);
     }
 }

@@ -11,7 +11,11 @@ public enum CredentialKind {
     ACCESS_KEY("access-key", HistoryAction.KEY_CREATED, HistoryAction.KEY_UPDATED, HistoryAction.KEY_DELETED),
 
     /** A public key whose private key signs the client assertion (RFC 7523, private_key_jwt); nothing secret is stored. */
-    PUBLIC_KEY("public-key", HistoryAction.PUBLIC_KEY_CREATED, HistoryAction.PUBLIC_KEY_UPDATED, HistoryAction.PUBLIC_KEY_DELETED);
+    PUBLIC_KEY("public-key", HistoryAction.PUBLIC_KEY_CREATED, HistoryAction.PUBLIC_KEY_UPDATED, HistoryAction.PUBLIC_KEY_DELETED),
+
+    /** Trust in an identity provider's tokens for one subject: the external token is the client assertion. */
+    FEDERATED("federated", HistoryAction.FEDERATED_CREDENTIAL_CREATED, HistoryAction.FEDERATED_CREDENTIAL_UPDATED,
+            HistoryAction.FEDERATED_CREDENTIAL_DELETED);
 
     private final String tokenValue;
     private final HistoryAction created;

@@ -20,17 +20,21 @@ import org.keycloak.models.RealmModel;
  * @param maxAccessTokenLifespan     seconds no machine-user token may outlive, and no machine user's lifespan may exceed;
  *                                   null for no cap beyond {@link #MAX_TOKEN_LIFESPAN_SECONDS}
  * @param maxPublicKeysPerMachineUser public keys a machine user may hold, active and inactive together
+ * @param maxFederatedCredentialsPerMachineUser federated credentials a machine user may hold, active and inactive together
  */
 public record MachineUserPolicy(int maxKeysPerMachineUser, Integer maxKeyLifetimeDays,
                                 List<Integer> keyExpiryWarningDays, Integer defaultAccessTokenLifespan,
                                 boolean notificationEmailRequired, Integer maxAccessTokenLifespan,
-                                int maxPublicKeysPerMachineUser) {
+                                int maxPublicKeysPerMachineUser, int maxFederatedCredentialsPerMachineUser) {
 
     public static final int MIN_KEYS = 1;
     /** Also the bound of the database's check constraint on key slots. */
     public static final int MAX_KEYS = 10;
     public static final int DEFAULT_KEYS = 2;
     public static final int DEFAULT_PUBLIC_KEYS = 2;
+    public static final int DEFAULT_FEDERATED_CREDENTIALS = 5;
+    /** Also the bound of the database's check constraint on federated-credential slots. */
+    public static final int MAX_FEDERATED_CREDENTIALS = 20;
     public static final int MAX_LIFETIME_DAYS = 3650;
     public static final int MAX_WARNING_DAYS = 365;
     public static final int MAX_WARNINGS = 5;
@@ -44,11 +48,12 @@ public record MachineUserPolicy(int maxKeysPerMachineUser, Integer maxKeyLifetim
     static final String ATTR_EMAIL_REQUIRED = "machine-users.policy.notification-email-required";
     static final String ATTR_MAX_TOKEN_LIFESPAN = "machine-users.policy.max-access-token-lifespan";
     static final String ATTR_MAX_PUBLIC_KEYS = "machine-users.policy.max-public-keys-per-machine-user";
+    static final String ATTR_MAX_FEDERATED = "machine-users.policy.max-federated-credentials-per-machine-user";
 
     public MachineUserPolicy(int maxKeysPerMachineUser, Integer maxKeyLifetimeDays, List<Integer> keyExpiryWarningDays,
                              Integer defaultAccessTokenLifespan) {
         this(maxKeysPerMachineUser, maxKeyLifetimeDays, keyExpiryWarningDays, defaultAccessTokenLifespan, false, null,
-                DEFAULT_PUBLIC_KEYS);
+                DEFAULT_PUBLIC_KEYS, DEFAULT_FEDERATED_CREDENTIALS);
     }
 
     public MachineUserPolicy {
@@ -63,6 +68,7 @@ public record MachineUserPolicy(int maxKeysPerMachineUser, Integer maxKeyLifetim
         MachineUserPolicy defaults = defaults();
         Integer maxKeys = parseInt(realm.getAttribute(ATTR_MAX_KEYS));
         Integer maxPublicKeys = parseInt(realm.getAttribute(ATTR_MAX_PUBLIC_KEYS));
+        Integer maxFederated = parseInt(realm.getAttribute(ATTR_MAX_FEDERATED));
         String warnings = realm.getAttribute(ATTR_WARNING_DAYS);
         MachineUserPolicy policy = new MachineUserPolicy(
                 maxKeys == null ? defaults.maxKeysPerMachineUser() : maxKeys,
@@ -71,7 +77,8 @@ public record MachineUserPolicy(int maxKeysPerMachineUser, Integer maxKeyLifetim
                 parseInt(realm.getAttribute(ATTR_DEFAULT_LIFESPAN)),
                 "true".equals(realm.getAttribute(ATTR_EMAIL_REQUIRED)),
                 parseInt(realm.getAttribute(ATTR_MAX_TOKEN_LIFESPAN)),
-                maxPublicKeys == null ? defaults.maxPublicKeysPerMachineUser() : maxPublicKeys);
+                maxPublicKeys == null ? defaults.maxPublicKeysPerMachineUser() : maxPublicKeys,
+                maxFederated == null ? defaults.maxFederatedCredentialsPerMachineUser() : maxFederated);
         // A hand-edited realm attribute must not widen the limits the API enforces.
         return policy.problems().isEmpty() ? policy : defaults;
     }
@@ -84,6 +91,9 @@ public record MachineUserPolicy(int maxKeysPerMachineUser, Integer maxKeyLifetim
         }
         if (maxPublicKeysPerMachineUser < MIN_KEYS || maxPublicKeysPerMachineUser > MAX_KEYS) {
             problems.add("maxPublicKeysPerMachineUser must be between " + MIN_KEYS + " and " + MAX_KEYS);
+        }
+        if (maxFederatedCredentialsPerMachineUser < MIN_KEYS || maxFederatedCredentialsPerMachineUser > MAX_FEDERATED_CREDENTIALS) {
+            problems.add("maxFederatedCredentialsPerMachineUser must be between " + MIN_KEYS + " and " + MAX_FEDERATED_CREDENTIALS);
         }
         if (maxKeyLifetimeDays != null && (maxKeyLifetimeDays < 1 || maxKeyLifetimeDays > MAX_LIFETIME_DAYS)) {
             problems.add("maxKeyLifetimeDays must be between 1 and " + MAX_LIFETIME_DAYS + ", or null for no cap");
@@ -121,6 +131,7 @@ public record MachineUserPolicy(int maxKeysPerMachineUser, Integer maxKeyLifetim
         }
         setOrRemove(realm, ATTR_MAX_TOKEN_LIFESPAN, maxAccessTokenLifespan);
         realm.setAttribute(ATTR_MAX_PUBLIC_KEYS, Integer.toString(maxPublicKeysPerMachineUser));
+        realm.setAttribute(ATTR_MAX_FEDERATED, Integer.toString(maxFederatedCredentialsPerMachineUser));
     }
 
     /**

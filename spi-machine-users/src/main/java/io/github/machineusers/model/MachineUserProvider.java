@@ -60,6 +60,8 @@ public interface MachineUserProvider extends Provider {
 
     PublicKeyStore publicKeys();
 
+    FederatedCredentialStore federatedCredentials();
+
     HistoryStore history();
 
     GroupGrantStore groupGrants();

@@ -36,7 +36,7 @@ class LayeringTest {
         layer(4, "authenticator", "mapper", "introspection", "setup", "notify", "integrity");
         layer(3, "manage", "partitions", "groups", "mail", "validation", "metrics");
         layer(2, "jpa");
-        layer(1, "model", "keys");
+        layer(1, "model", "keys", "federation");
     }
 
     private static void layer(int level, String... packages) {
