@@ -69,6 +69,7 @@ class AuthorizationMatrixIT {
     //   {mu}            machine user owned by /Site A/Hall 1, with one key and the permission set "Reader"
     //   {key}           that machine user's key
     //   {publicKey}     a public key of that machine user (generated ES256)
+    //   {federated}     a federated credential of that machine user (a subject of the Kubernetes provider "cluster")
     //   {suspended}     suspended machine user owned by /Site A/Hall 1
     //   {rootMu}        machine user owned by the realm root
     //   {set}           permission set (roles: telemetry:read), granted to nobody
@@ -121,6 +122,13 @@ class AuthorizationMatrixIT {
         row("PUT", "/machine-users/{mu}/public-keys/{publicKey}", "{\"status\":\"INACTIVE\"}",          200,   200,   200,   403,   200,   403,   403,   403);
         row("DELETE", "/machine-users/{mu}/public-keys/{publicKey}", null,                              204,   204,   204,   403,   204,   403,   403,   403);
         row("GET", "/machine-users/{rootMu}/public-keys", null,                                         200,   200,   200,   200,   403,   403,   403,   403);
+        row("GET", "/machine-users/{mu}/federated-credentials", null,                                   200,   200,   200,   200,   200,   403,   200,   403);
+        row("POST", "/machine-users/{mu}/federated-credentials", "{\"identityProvider\":\"cluster\",\"subject\":\"system:serviceaccount:m:{n}\"}",
+                                                                                                        201,   201,   201,   403,   201,   403,   403,   403);
+        row("GET", "/machine-users/{mu}/federated-credentials/{federated}", null,                       200,   200,   200,   200,   200,   403,   200,   403);
+        row("PUT", "/machine-users/{mu}/federated-credentials/{federated}", "{\"status\":\"INACTIVE\"}", 200,   200,   200,   403,   200,   403,   403,   403);
+        row("DELETE", "/machine-users/{mu}/federated-credentials/{federated}", null,                    204,   204,   204,   403,   204,   403,   403,   403);
+        row("GET", "/machine-users/{rootMu}/federated-credentials", null,                               200,   200,   200,   200,   403,   403,   403,   403);
         // ---- granting permission sets
         row("PUT", "/machine-users/{mu}/permission-sets/Writer", "{}",                                  204,   204,   204,   403,   204,   403,   403,   403);
         row("DELETE", "/machine-users/{mu}/permission-sets/Reader", null,                               204,   204,   204,   403,   204,   403,   403,   403);
@@ -201,6 +209,9 @@ class AuthorizationMatrixIT {
         SHARED.put("sharedGroup", admin.post(path("/machine-user-groups"), Map.of("name", "Shared group",
                 "permissionSets", List.of("Reader"), "partitions", List.of("/Site A"))).expectStatus(201).idFromLocation());
         SHARED.put("candidate", admin.createUser(realm, "candidate", "candidate-pass-1"));
+        // Federated credentials need a provider that verifies client assertions; it is never asked here.
+        admin.post(path("/identity-provider/instances"), Map.of("alias", "cluster", "providerId", "kubernetes", "enabled", true,
+                "config", Map.of("issuer", "https://kubernetes.matrix.test"))).expectStatus(201);
 
         CALLERS.put(Caller.MASTER_ADMIN, admin);
         CALLERS.put(Caller.REALM_ADMIN, user("boss", "realm-admin"));
@@ -302,6 +313,11 @@ class AuthorizationMatrixIT {
                     String mu = value("mu");
                     return admin.post(path("/machine-users/" + mu + "/public-keys"), Map.of("generate", true, "algorithm", "ES256"))
                             .expectStatus(201).json().path("id").asText();
+                }
+                case "federated": {
+                    String mu = value("mu");
+                    return admin.post(path("/machine-users/" + mu + "/federated-credentials"), Map.of("identityProvider", "cluster",
+                            "subject", "system:serviceaccount:matrix:" + n)).expectStatus(201).json().path("id").asText();
                 }
                 case "suspended": {
                     String id = admin.post(path("/machine-users"), Map.of("name", "Suspended " + n, "partition", SHARED.get("hall1")))

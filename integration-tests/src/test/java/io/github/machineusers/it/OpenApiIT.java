@@ -134,6 +134,20 @@ class OpenApiIT {
         admin.delete(keys + "/" + publicKey).expectStatus(204);
         admin.delete(keys + "/" + publicKey).expectStatus(404);
 
+        // Federated credentials.
+        admin.post(r + "/identity-provider/instances", Map.of("alias", "cluster", "providerId", "kubernetes", "enabled", true,
+                "config", Map.of("issuer", "https://kubernetes.openapi.test"))).expectStatus(201);
+        String federated = r + "/machine-users/" + id + "/federated-credentials";
+        String credential = admin.post(federated, Map.of("identityProvider", "cluster", "subject", "system:serviceaccount:ci:deployer",
+                "description", "deploys")).expectStatus(201).json().path("id").asText();
+        admin.post(federated, Map.of("identityProvider", "no-such-provider", "subject", "x")).expectStatus(400);
+        admin.post(federated, Map.of("identityProvider", "cluster", "subject", "system:serviceaccount:ci:deployer")).expectStatus(409);
+        admin.get(federated).expectStatus(200);
+        admin.get(federated + "/" + credential).expectStatus(200);
+        admin.put(federated + "/" + credential, Map.of("status", "INACTIVE", "description", "paused")).expectStatus(200);
+        admin.delete(federated + "/" + credential).expectStatus(204);
+        admin.delete(federated + "/" + credential).expectStatus(404);
+
         // Suspension.
         api.suspend(id, "key leaked").expectStatus(200);
         api.resume(id).expectStatus(200);

@@ -70,6 +70,15 @@ class ReadmeIT {
     }
 
     @Test
+    void theSecretlessGuidesFederatedBlockGetsATokenWithAnotherRealmsToken() throws Exception {
+        String output = run(List.of(firstBlockAfter("docs/secretless.md", "## Federated credentials")));
+
+        assertThat(output).contains("\"identityProvider\": \"workloads\"").contains("\"status\": \"ACTIVE\"");
+        assertThat(output).contains("\"active\": true").contains("\"credential_type\": \"federated\"")
+                .contains("\"credential_id\": \"MUFC").contains("\"Standard\"");
+    }
+
+    @Test
     void thePermissionSetsGuidesBlockRunsAfterTheReadmesFirst() throws Exception {
         String output = run(List.of(newcomerBlocks().get(0), firstBlockAfter("docs/permission-sets.md", "Revoking a set")));
 
