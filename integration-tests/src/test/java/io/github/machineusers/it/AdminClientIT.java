@@ -22,6 +22,7 @@ import io.github.machineusers.it.support.TokenClient;
 import io.github.machineusers.it.support.TokenClient.Method;
 import io.github.machineusers.representations.AccessKeyRepresentation;
 import io.github.machineusers.representations.CreateMachineUserRepresentation;
+import io.github.machineusers.representations.FederatedCredentialRepresentation;
 import io.github.machineusers.representations.HistoryEntryRepresentation;
 import io.github.machineusers.representations.KeyReferenceRepresentation;
 import io.github.machineusers.representations.MachineUserGroupRepresentation;
@@ -40,6 +41,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.Keycloak;
+import org.keycloak.representations.idm.IdentityProviderRepresentation;
 
 /**
  * The Java admin client (module admin-client) against the real server: the whole life of a
@@ -71,6 +73,16 @@ class AdminClientIT {
         otherFixture = RealmFixture.create("typed-errors");
         otherFixture.createRole("fleet:read", true);
         other = AdminClients.machineUsersOf(keycloak, otherFixture.realm());
+    }
+
+    /** A Kubernetes identity provider, made with Keycloak's own admin client; no token of it is ever verified here. */
+    private static IdentityProviderRepresentation kubernetesProvider() {
+        IdentityProviderRepresentation provider = new IdentityProviderRepresentation();
+        provider.setAlias("cluster");
+        provider.setProviderId("kubernetes");
+        provider.setEnabled(true);
+        provider.setConfig(Map.of("issuer", "https://kubernetes.typed-client.test"));
+        return provider;
     }
 
     @AfterAll
@@ -212,6 +224,17 @@ class AdminClientIT {
         assertThat(robot.publicKeys().get(generated.id).deactivate().status).isEqualTo("INACTIVE");
         robot.publicKeys().get(generated.id).remove();
         assertThat(robot.publicKeys().list()).isEmpty();
+
+        // Federated credentials: trust a Kubernetes service account, deactivate and delete the credential.
+        keycloak.realm(fixture.realm()).identityProviders().create(kubernetesProvider()).close();
+        FederatedCredentialRepresentation trusted = robot.federatedCredentials().trust("cluster", "system:serviceaccount:ops:robot");
+        assertThat(trusted.id).startsWith("MUFC");
+        assertThat(trusted.subject).isEqualTo("system:serviceaccount:ops:robot");
+        assertThatThrownBy(() -> robot.federatedCredentials().trust("cluster", "system:serviceaccount:ops:robot"))
+                .isInstanceOf(ClientErrorException.class);
+        assertThat(robot.federatedCredentials().get(trusted.id).deactivate().status).isEqualTo("INACTIVE");
+        robot.federatedCredentials().get(trusted.id).remove();
+        assertThat(robot.federatedCredentials().list()).isEmpty();
 
         // Suspend and resume.
         MachineUserRepresentation suspended = robot.suspend("audit");

@@ -99,6 +99,59 @@ class ConcurrencyIT {
     }
 
     @Test
+    void racingPublicKeyAndFederatedCreatesLeaveExactlyEachKindsLimit() throws Exception {
+        String id = api.create(Map.of("name", "Secretless racer", "generateKey", false)).expectStatus(201).json().path("id").asText();
+        ensureKubernetesProvider();
+        List<Supplier<ApiResponse>> creates = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            int n = i;
+            creates.add(() -> api.admin().post(api.path("/" + id + "/public-keys"), Map.of("generate", true, "algorithm", "ES256")));
+            creates.add(() -> api.admin().post(api.path("/" + id + "/federated-credentials"),
+                    Map.of("identityProvider", "cluster", "subject", "system:serviceaccount:race:worker-" + n)));
+        }
+
+        List<ApiResponse> answers = race(creates);
+
+        assertThat(answers).extracting(ApiResponse::status).containsOnly(201, 409);
+        assertThat(api.admin().get(api.path("/" + id + "/public-keys")).json()).as("the default of 2 public keys").hasSize(2);
+        assertThat(api.admin().get(api.path("/" + id + "/federated-credentials")).json()).as("the default of 5 federated credentials")
+                .hasSize(5);
+        assertThat(count(answers, 201)).isEqualTo(7);
+        Map<String, Long> history = historyCounts(id);
+        assertThat(history.get("PUBLIC_KEY_CREATED")).isEqualTo(2);
+        assertThat(history.get("FEDERATED_CREDENTIAL_CREATED")).isEqualTo(5);
+    }
+
+    @Test
+    void racingClaimsOfOneExternalIdentityLeaveOneMachineUserTrustingIt() throws Exception {
+        ensureKubernetesProvider();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            ids.add(api.create(Map.of("name", "Claimant " + i, "generateKey", false)).expectStatus(201).json().path("id").asText());
+        }
+        List<Supplier<ApiResponse>> claims = new ArrayList<>();
+        for (String id : ids) {
+            claims.add(() -> api.admin().post(api.path("/" + id + "/federated-credentials"),
+                    Map.of("identityProvider", "cluster", "subject", "system:serviceaccount:race:contested")));
+        }
+
+        List<ApiResponse> answers = race(claims);
+
+        assertThat(answers).extracting(ApiResponse::status).containsOnly(201, 409);
+        assertThat(count(answers, 201)).isEqualTo(1);
+        long trusting = ids.stream().filter(id -> api.admin().get(api.path("/" + id + "/federated-credentials")).json().size() == 1).count();
+        assertThat(trusting).isEqualTo(1);
+    }
+
+    private static synchronized void ensureKubernetesProvider() {
+        String instances = "/" + fixture.realm() + "/identity-provider/instances";
+        if (api.admin().get(instances + "/cluster").status() == 404) {
+            api.admin().post(instances, Map.of("alias", "cluster", "providerId", "kubernetes", "enabled", true,
+                    "config", Map.of("issuer", "https://kubernetes.races.test"))).expectStatus(201);
+        }
+    }
+
+    @Test
     void concurrentReplacesOfOneKeyIssueExactlyOneSuccessor() throws Exception {
         JsonNode mu = api.createWithKey("Replaced at once");
         String id = mu.path("id").asText();

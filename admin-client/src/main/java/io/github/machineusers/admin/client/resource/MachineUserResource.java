@@ -93,4 +93,7 @@ public interface MachineUserResource {
 
     @Path("public-keys")
     PublicKeysResource publicKeys();
+
+    @Path("federated-credentials")
+    FederatedCredentialsResource federatedCredentials();
 }
