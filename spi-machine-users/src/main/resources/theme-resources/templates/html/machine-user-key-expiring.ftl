@@ -1,7 +1,7 @@
 <#ftl output_format="HTML">
 <#import "template.ftl" as layout>
 <@layout.emailLayout>
-<p>${msg("machineUserKeyExpiringIntro", machineUser.name, realmName, daysLeft)}</p>
+<p>${msg(introKey!"machineUserKeyExpiringIntro", machineUser.name, realmName, daysLeft)}</p>
 <table>
 <tr><th align="left">${msg("machineUserLabelClientId")}</th><td><code>${machineUser.clientId}</code></td></tr>
 <tr><th align="left">${msg("machineUserLabelKeyId")}</th><td><code>${keyId}</code></td></tr>
@@ -10,5 +10,5 @@
 </#if>
 <tr><th align="left">${msg("machineUserLabelExpiresAt")}</th><td>${expiresAt}</td></tr>
 </table>
-<p>${msg("machineUserKeyExpiringAdvice")}</p>
+<p>${msg(adviceKey!"machineUserKeyExpiringAdvice")}</p>
 </@layout.emailLayout>

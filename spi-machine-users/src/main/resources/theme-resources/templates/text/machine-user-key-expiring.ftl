@@ -1,5 +1,5 @@
 <#ftl output_format="plainText">
-${msg("machineUserKeyExpiringIntro", machineUser.name, realmName, daysLeft)}
+${msg(introKey!"machineUserKeyExpiringIntro", machineUser.name, realmName, daysLeft)}
 
 ${msg("machineUserLabelClientId")}: ${machineUser.clientId}
 ${msg("machineUserLabelKeyId")}: ${keyId}
@@ -8,4 +8,4 @@ ${msg("machineUserLabelKeyDescription")}: ${keyDescription}
 </#if>
 ${msg("machineUserLabelExpiresAt")}: ${expiresAt}
 
-${msg("machineUserKeyExpiringAdvice")}
+${msg(adviceKey!"machineUserKeyExpiringAdvice")}

@@ -109,6 +109,29 @@ class KeyLifecycleIT {
 
         assertThat(value(metrics, "machine_users_keys_expiring", fixture.realm())).as("keys expiring within 14 days").isEqualTo(1.0);
         assertThat(value(metrics, "machine_users_suspended", fixture.realm())).isEqualTo(1.0);
+        assertThat(find(metrics, "machine_users_credentials_expiring", fixture.realm(), "access-key")).isEqualTo(1.0);
+        assertThat(find(metrics, "machine_users_credentials_expiring", fixture.realm(), "public-key")).isEqualTo(0.0);
+    }
+
+    @Test
+    void publicKeysExpiringSoonAndTokensPerKindAppearOnTheMetricsEndpoint() throws Exception {
+        RealmFixture fixture = RealmFixture.create("gauges-kinds");
+        MachineUserRepresentation mu = create(fixture, "Signer", null);
+        fixture.admin().post("/" + fixture.realm() + "/machine-users/" + mu.id + "/public-keys", java.util.Map.of("generate", true,
+                "algorithm", "ES256", "expiresAt", System.currentTimeMillis() + 3 * DAY)).expectStatus(201);
+        fixture.tokens().clientCredentials(mu.clientId, mu.accessKey.secret, Method.BASIC);
+
+        Instant deadline = Instant.now().plusSeconds(KeycloakTestServer.BACKGROUND_TASK_SECONDS * 4L);
+        String metrics = metrics();
+        while (find(metrics, "machine_users_credentials_expiring", fixture.realm(), "public-key") != 1.0 && Instant.now().isBefore(deadline)) {
+            Thread.sleep(500);
+            metrics = metrics();
+        }
+
+        assertThat(find(metrics, "machine_users_credentials_expiring", fixture.realm(), "public-key")).isEqualTo(1.0);
+        assertThat(find(metrics, "machine_users_credentials_expiring", fixture.realm(), "federated")).isEqualTo(0.0);
+        assertThat(find(metrics, "machine_users_keys_expiring", fixture.realm())).as("access keys only").isEqualTo(0.0);
+        assertThat(find(metrics, "machine_users_tokens_issued_total", fixture.realm(), "access-key")).isEqualTo(1.0);
     }
 
     private static String metrics() throws Exception {
@@ -121,6 +144,13 @@ class KeyLifecycleIT {
         assertThat(value).as(name + " for " + realm + " in:\n" + metrics.lines().filter(l -> l.startsWith("machine_users")).toList())
                 .isNotNaN();
         return value;
+    }
+
+    /** The sample of one kind of credential, or NaN when the realm has none. */
+    private static double find(String metrics, String name, String realm, String credentialType) {
+        Matcher m = Pattern.compile("(?m)^" + name + "\\{(?=[^}]*credential_type=\"" + Pattern.quote(credentialType) + "\")"
+                + "[^}]*realm=\"" + Pattern.quote(realm) + "\"[^}]*\\} ([0-9.eE+-]+)$").matcher(metrics);
+        return m.find() ? Double.parseDouble(m.group(1)) : Double.NaN;
     }
 
     /** The sample's value, or NaN when the realm has none. */

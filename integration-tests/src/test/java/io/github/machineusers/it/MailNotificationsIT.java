@@ -91,6 +91,44 @@ class MailNotificationsIT {
     }
 
     @Test
+    void publicKeysAndFederatedCredentialsAreWarnedAboutAsAccessKeysAre() throws Exception {
+        String team = address("secretless");
+        fixture.admin().post("/" + fixture.realm() + "/identity-provider/instances", Map.of("alias", "cluster", "providerId", "kubernetes",
+                "enabled", true, "config", Map.of("issuer", "https://kubernetes.mail.test"))).expectStatus(201);
+        JsonNode mu = api.create(Map.of("name", "Secretless exporter", "notificationEmail", team, "generateKey", false))
+                .expectStatus(201).json();
+        String id = mu.path("id").asText();
+        long keyExpiry = System.currentTimeMillis() + 10 * DAY;
+        long trustExpiry = System.currentTimeMillis() + 12 * DAY;
+        String keyId = fixture.admin().post(api.path("/" + id + "/public-keys"), Map.of("generate", true, "algorithm", "ES256",
+                "expiresAt", keyExpiry)).expectStatus(201).json().path("id").asText();
+        String credentialId = fixture.admin().post(api.path("/" + id + "/federated-credentials"), Map.of("identityProvider", "cluster",
+                "subject", "system:serviceaccount:billing:exporter", "expiresAt", trustExpiry)).expectStatus(201).json().path("id").asText();
+
+        List<Mail> mails = smtp.awaitMailsTo(team, 2, ARRIVAL);
+
+        assertThat(mails).hasSize(2);
+        Mail aboutKey = mails.stream().filter(m -> m.text().contains(keyId)).findFirst().orElseThrow();
+        assertThat(aboutKey.subject()).contains("Public key of machine user Secretless exporter expires soon");
+        assertThat(aboutKey.text()).contains("A public key of machine user").contains("10 days")
+                .contains(MAIL_TIME.format(Instant.ofEpochMilli(keyExpiry)));
+        Mail aboutTrust = mails.stream().filter(m -> m.text().contains(credentialId)).findFirst().orElseThrow();
+        assertThat(aboutTrust.subject()).contains("Federated credential of machine user Secretless exporter expires soon");
+        assertThat(aboutTrust.html()).contains("A federated credential of machine user").contains("12 days");
+        assertThat(aboutKey.raw()).doesNotContain("PRIVATE KEY");
+        Thread.sleep(SEVERAL_RUNS.toMillis());
+        assertThat(smtp.mailsTo(team)).as("each warning once").hasSize(2);
+
+        JsonNode warnings = historyOf(id, "KEY_EXPIRY_WARNING");
+        assertThat(warnings.findValuesAsText("keyId")).containsExactlyInAnyOrder(keyId, credentialId);
+        assertThat(warnings.findValuesAsText("kind")).containsExactlyInAnyOrder("public-key", "federated");
+        String events = fixture.admin().get("/" + fixture.realm()
+                + "/admin-events?operationTypes=ACTION&resourcePath=machine-users/*&max=100").expectStatus(200).body();
+        assertThat(events).contains("machine-users/" + id + "/public-keys/" + keyId + "/expiry-warning")
+                .contains("machine-users/" + id + "/federated-credentials/" + credentialId + "/expiry-warning");
+    }
+
+    @Test
     void noMailForAnInactiveKeyOrASuspendedMachineUserOrWithoutAnAddress() throws Exception {
         String inactive = address("inactive");
         JsonNode mu = api.create(Map.of("name", "Parked", "notificationEmail", inactive,

@@ -45,9 +45,8 @@ public enum AdminResource {
         return machineUser(machineUserId) + "/federated-credentials/" + credentialId;
     }
 
-    public static String accessKeyExpiryWarning(String machineUserId, String keyId) {
-        return accessKey(machineUserId, keyId) + "/expiry-warning";
-    }
+    /** Appended to a credential's path for the event of its expiry warning. */
+    public static final String EXPIRY_WARNING = "/expiry-warning";
 
     public static String policy() {
         return MACHINE_USERS + "/policy";

@@ -147,7 +147,7 @@ public class AccessKeyClientAuthenticator extends AbstractClientAuthenticator {
         MachineUserProvider machineUsers = session.getProvider(MachineUserProvider.class);
         if (clientCredentialsGrant) {
             machineUsers.usage().recordTokenIssued(realm.getId(), client.getId(), credential.id());
-            metrics.tokenIssued(realm.getName());
+            metrics.tokenIssued(realm.getName(), kind.tokenValue());
         } else {
             machineUsers.usage().recordKeyUsed(credential.id());
         }

@@ -1,7 +1,6 @@
 package io.github.machineusers.jpa;
 
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -15,7 +14,6 @@ import io.github.machineusers.model.MachineUserPolicy;
 import io.github.machineusers.model.NewAccessKey;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
-import jakarta.persistence.TypedQuery;
 import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -110,55 +108,6 @@ class JpaAccessKeyStore implements AccessKeyStore {
                 .setMaxResults(max)
                 .getResultStream()
                 .map(this::adapt);
-    }
-
-    /**
-     * One band per threshold: a key whose expiry lies between the next nearer threshold and this
-     * one is due unless it was warned for this threshold or a nearer one already.
-     */
-    @Override
-    public Stream<AccessKeyModel> dueForExpiryWarning(RealmModel realm, List<Integer> thresholdDays, long now, int max) {
-        List<Integer> ascending = thresholdDays.stream().distinct().sorted().toList();
-        if (ascending.isEmpty()) {
-            return Stream.empty();
-        }
-        StringBuilder jpql = new StringBuilder("select k from AccessKeyEntity k where k.realmId = :realmId and k.status = 'ACTIVE' and (");
-        for (int i = 0; i < ascending.size(); i++) {
-            jpql.append(i == 0 ? "" : " or ")
-                    .append("(k.expiresAt > :from").append(i).append(" and k.expiresAt <= :to").append(i)
-                    .append(" and (k.expiryWarnedDays is null or k.expiryWarnedDays > :days").append(i).append("))");
-        }
-        jpql.append(") order by k.expiresAt, k.id");
-        TypedQuery<AccessKeyEntity> query = em.get().createQuery(jpql.toString(), AccessKeyEntity.class)
-                .setParameter("realmId", realm.getId());
-        for (int i = 0; i < ascending.size(); i++) {
-            query.setParameter("from" + i, i == 0 ? now : now + TimeUnit.DAYS.toMillis(ascending.get(i - 1)))
-                    .setParameter("to" + i, now + TimeUnit.DAYS.toMillis(ascending.get(i)))
-                    .setParameter("days" + i, ascending.get(i));
-        }
-        return query.setMaxResults(max).getResultStream().map(this::adapt);
-    }
-
-    @Override
-    public long countActiveExpiringBetween(RealmModel realm, long from, long to) {
-        return em.get().createNamedQuery("mu.countKeysExpiringBetween", Long.class)
-                .setParameter("realmId", realm.getId())
-                .setParameter("from", from)
-                .setParameter("to", to)
-                .getSingleResult();
-    }
-
-    @Override
-    public boolean claimExpiryWarning(AccessKeyModel key, int thresholdDays) {
-        if (key.getExpiresAt() == null) {
-            return false;
-        }
-        int updated = em.get().createNamedQuery("mu.claimExpiryWarning")
-                .setParameter("days", thresholdDays)
-                .setParameter("id", key.getId())
-                .setParameter("expiresAt", key.getExpiresAt())
-                .executeUpdate();
-        return updated == 1;
     }
 
     @Override

@@ -13,6 +13,10 @@ import io.github.machineusers.jpa.entity.MachineUserEntity;
 import io.github.machineusers.model.AccessKeyStore;
 import io.github.machineusers.model.PublicKeyStore;
 import io.github.machineusers.model.FederatedCredentialStore;
+import io.github.machineusers.model.CredentialExpiries;
+import io.github.machineusers.model.MachineUserCredential;
+import io.github.machineusers.keys.FederatedCredentialIds;
+import io.github.machineusers.keys.PublicKeyMaterial;
 import io.github.machineusers.model.AccessKeysVersion;
 import io.github.machineusers.model.GroupGrantStore;
 import io.github.machineusers.model.HistoryStore;
@@ -37,6 +41,7 @@ public class JpaMachineUserProvider implements MachineUserProvider {
     private final JpaAccessKeyStore keys;
     private final JpaPublicKeyStore publicKeys;
     private final JpaFederatedCredentialStore federatedCredentials;
+    private final JpaCredentialExpiries expiries;
     private final JpaHistoryStore history;
     private final JpaGroupGrantStore groupGrants;
     private final JpaUsageStore usage;
@@ -47,6 +52,7 @@ public class JpaMachineUserProvider implements MachineUserProvider {
         this.keys = new JpaAccessKeyStore(session, em);
         this.publicKeys = new JpaPublicKeyStore(session, em);
         this.federatedCredentials = new JpaFederatedCredentialStore(session, em);
+        this.expiries = new JpaCredentialExpiries(em);
         this.history = new JpaHistoryStore(em);
         this.groupGrants = new JpaGroupGrantStore(em);
         this.usage = new JpaUsageStore(em, usageBuffer);
@@ -311,6 +317,22 @@ public class JpaMachineUserProvider implements MachineUserProvider {
     @Override
     public FederatedCredentialStore federatedCredentials() {
         return federatedCredentials;
+    }
+
+    @Override
+    public MachineUserCredential credential(RealmModel realm, String credentialId) {
+        if (PublicKeyMaterial.looksLikeKeyId(credentialId)) {
+            return publicKeys.getById(realm, credentialId);
+        }
+        if (FederatedCredentialIds.looksLikeId(credentialId)) {
+            return federatedCredentials.getById(realm, credentialId);
+        }
+        return keys.getById(realm, credentialId);
+    }
+
+    @Override
+    public CredentialExpiries expiries() {
+        return expiries;
     }
 
     @Override

@@ -8,6 +8,9 @@ package io.github.machineusers.mail;
 public enum MailTemplate {
 
     KEY_EXPIRING("machineUserKeyExpiringSubject", "machine-user-key-expiring.ftl"),
+    /** The same template as for access keys; the messages it shows are the kind's ({@code introKey}, {@code adviceKey}). */
+    PUBLIC_KEY_EXPIRING("machineUserPublicKeyExpiringSubject", "machine-user-key-expiring.ftl"),
+    FEDERATED_CREDENTIAL_EXPIRING("machineUserFederatedCredentialExpiringSubject", "machine-user-key-expiring.ftl"),
     SUSPENDED("machineUserSuspendedSubject", "machine-user-suspended.ftl"),
     KEY_REPLACED("machineUserKeyReplacedSubject", "machine-user-key-replaced.ftl");
 

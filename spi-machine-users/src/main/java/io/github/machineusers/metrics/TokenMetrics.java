@@ -6,8 +6,9 @@ import io.micrometer.core.instrument.Metrics;
 
 /**
  * Token counters on Keycloak's own Micrometer registry, so they appear on the management port's
- * /metrics next to Keycloak's (as machine_users_tokens_issued_total and
- * machine_users_token_failures_total, tagged with the realm).
+ * /metrics next to Keycloak's (as machine_users_tokens_issued_total, tagged with the realm and the kind of
+ * credential that authenticated, and machine_users_token_failures_total, tagged with the realm: a refusal does not
+ * always know the kind).
  */
 public final class TokenMetrics {
 
@@ -18,8 +19,9 @@ public final class TokenMetrics {
             .description("Failed client authentications that named a machine user or one of its keys")
             .withRegistry(Metrics.globalRegistry);
 
-    public void tokenIssued(String realmName) {
-        issued.withTags("realm", realmName).increment();
+    /** @param credentialType the kind's claim value: access-key, public-key, federated */
+    public void tokenIssued(String realmName, String credentialType) {
+        issued.withTags("realm", realmName, "credential_type", credentialType).increment();
     }
 
     public void failure(String realmName) {

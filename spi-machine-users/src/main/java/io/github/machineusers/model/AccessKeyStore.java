@@ -29,21 +29,6 @@ public interface AccessKeyStore {
     /** Keys that expire after {@code latestExpiry} or never, oldest first, at most {@code max}. */
     Stream<AccessKeyModel> expiringAfter(RealmModel realm, long latestExpiry, int max);
 
-    /**
-     * Active keys that are due an expiry warning: inside one of the thresholds (days before expiry)
-     * and not yet warned for that threshold or a nearer one. Soonest expiry first, at most {@code max}.
-     */
-    Stream<AccessKeyModel> dueForExpiryWarning(RealmModel realm, List<Integer> thresholdDays, long now, int max);
-
-    long countActiveExpiringBetween(RealmModel realm, long from, long to);
-
-    /**
-     * Records that the warning for {@code thresholdDays} was sent for the key's current expiry.
-     * Returns false when that warning (or a later one) was already recorded, by this node or
-     * another, so that a warning is claimed only once.
-     */
-    boolean claimExpiryWarning(AccessKeyModel key, int thresholdDays);
-
     /** False when there was no such key, also when a concurrent request removed it first. */
     boolean remove(RealmModel realm, String keyId);
 

@@ -62,6 +62,11 @@ public interface MachineUserProvider extends Provider {
 
     FederatedCredentialStore federatedCredentials();
 
+    /** A credential of any kind by its id (each kind's ids have a shape of their own), or null. */
+    MachineUserCredential credential(RealmModel realm, String credentialId);
+
+    CredentialExpiries expiries();
+
     HistoryStore history();
 
     GroupGrantStore groupGrants();

@@ -21,12 +21,6 @@ import jakarta.persistence.Table;
                 query = "delete from AccessKeyEntity k where k.id = :id and k.realmId = :realmId"),
         @NamedQuery(name = "mu.removeKeysOfRealm",
                 query = "delete from AccessKeyEntity k where k.realmId = :realmId"),
-        @NamedQuery(name = "mu.countKeysExpiringBetween",
-                query = "select count(k) from AccessKeyEntity k where k.realmId = :realmId and k.status = 'ACTIVE'"
-                        + " and k.expiresAt > :from and k.expiresAt <= :to"),
-        @NamedQuery(name = "mu.claimExpiryWarning",
-                query = "update AccessKeyEntity k set k.expiryWarnedDays = :days where k.id = :id and k.expiresAt = :expiresAt"
-                        + " and (k.expiryWarnedDays is null or k.expiryWarnedDays > :days)"),
         @NamedQuery(name = "mu.touchKey",
                 query = "update AccessKeyEntity k set k.lastUsedAt = :time where k.id = :id and (k.lastUsedAt is null or k.lastUsedAt < :time)")
 })
