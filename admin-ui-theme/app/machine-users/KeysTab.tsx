@@ -1,4 +1,4 @@
-import { Alert, Button, Label, TextInput, Toolbar, ToolbarContent, ToolbarItem } from "@patternfly/react-core";
+import { Alert, Button, TextInput, Toolbar, ToolbarContent, ToolbarItem } from "@patternfly/react-core";
 import { ActionsColumn, Table, Tbody, Td, Tr } from "@patternfly/react-table";
 import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -6,10 +6,9 @@ import { TableHead } from "./TableHead";
 import type { AccessKey, IssuedKey, MachineUserDetail } from "./api";
 import { useMachineUsersApi } from "./api";
 import { ConfirmModal } from "./ConfirmModal";
+import { StatusLabel } from "./credentials";
 import { endOfDayUtc, formatTime } from "./format";
 import { SecretModal, type SecretDetails } from "./SecretModal";
-
-const STATUS_COLOR = { ACTIVE: "green", INACTIVE: "grey", EXPIRED: "orange" } as const;
 
 type Pending = { action: "replace" | "delete"; key: AccessKey };
 
@@ -84,7 +83,7 @@ export const KeysTab = ({ machineUser, readOnly, onError }: Props) => {
           {keys.map((key) => (
             <Tr key={key.id} data-testid={`key-${key.id}`}>
               <Td><code>{key.id}</code></Td>
-              <Td><Label color={STATUS_COLOR[key.status]} data-testid={`key-status-${key.id}`}>{t(`machineUsersKeyStatus_${key.status}`)}</Label></Td>
+              <Td><StatusLabel credential={key} testId={`key-status-${key.id}`} /></Td>
               <Td>{key.description}</Td>
               <Td>{formatTime(key.createdAt)}</Td>
               <Td>{formatTime(key.expiresAt)}</Td>

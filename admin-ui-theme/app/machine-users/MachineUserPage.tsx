@@ -14,7 +14,7 @@ import { useMachineUsersApi, type LifecycleAction, type MachineUserDetail } from
 import { DetailsTab } from "./DetailsTab";
 import { ErrorToast } from "./ErrorToast";
 import { HistoryTab } from "./HistoryTab";
-import { KeysTab } from "./KeysTab";
+import { CredentialsTab } from "./CredentialsTab";
 import { LifecycleConfirm } from "./LifecycleConfirm";
 import { MembershipTab } from "./MembershipTab";
 import { PermissionSetsTab } from "./PermissionSetsTab";
@@ -24,7 +24,7 @@ import { UsageTab } from "./UsageTab";
 const TABS = ["details", "keys", "permission-sets", "membership", "token-preview", "history", "usage"] as const;
 const TAB_TITLES: Record<(typeof TABS)[number], string> = {
   details: "machineUsersDetailsTab",
-  keys: "machineUsersKeys",
+  keys: "machineUsersCredentials",
   "permission-sets": "machineUsersPermissionSets",
   membership: "machineUsersMembership",
   "token-preview": "machineUsersTokenPreview",
@@ -95,7 +95,7 @@ export default function MachineUserPage() {
           {TABS.map((key) => (
             <Tab key={key} eventKey={key} title={<TabTitleText>{t(TAB_TITLES[key])}</TabTitleText>} data-testid={`tab-${key}`}>
               {key === "details" && <DetailsTab machineUser={machineUser} readOnly={readOnly} onSaved={load} onError={onError} />}
-              {key === "keys" && <KeysTab machineUser={machineUser} readOnly={readOnly} onError={onError} />}
+              {key === "keys" && <CredentialsTab machineUser={machineUser} readOnly={readOnly} onError={onError} />}
               {key === "permission-sets" && <PermissionSetsTab machineUser={machineUser} readOnly={readOnly} onChanged={load} onError={onError} />}
               {key === "membership" && <MembershipTab machineUser={machineUser} onChanged={load} onError={onError} />}
               {key === "token-preview" && <TokenPreviewTab machineUser={machineUser} onError={onError} />}

@@ -38,6 +38,16 @@ export type AccessKey = {
 
 export type IssuedKey = AccessKey & { secret: string };
 
+/** The lifecycle every kind of credential shares. */
+export type Credential = AccessKey;
+
+export type PublicKey = Credential & { algorithm: string; jwk: Record<string, unknown>; privateKey?: string };
+
+export type FederatedCredential = Credential & { identityProvider: string; subject: string };
+
+/** An identity provider of the realm as the credential dialog needs it. */
+export type IdentityProviderSummary = { alias: string; providerId: string; displayName?: string; issuer?: string };
+
 export type HistoryEntry = { id: string; time: number; actorUsername?: string; action: string; details?: unknown };
 
 export type UsageDay = { date: string; tokensIssued: number; failedAttempts: number };
@@ -57,7 +67,12 @@ export type TokenClaims = {
   [claim: string]: unknown;
 };
 
-export type Policy = { maxKeysPerMachineUser: number; maxKeyLifetimeDays?: number };
+export type Policy = {
+  maxKeysPerMachineUser: number;
+  maxKeyLifetimeDays?: number;
+  maxPublicKeysPerMachineUser: number;
+  maxFederatedCredentialsPerMachineUser: number;
+};
 
 export type PermissionSet = { name: string; description?: string; roles?: string[]; managed?: boolean; readOnly?: boolean };
 
@@ -158,6 +173,40 @@ export const useMachineUsersApi = () => {
       replaceKey: (id: string, keyId: string) =>
         request<IssuedKey>(`/${encodeURIComponent(id)}/keys/${keyId}/replace`, { method: "POST", body: "{}" }),
       deleteKey: (id: string, keyId: string) => request<void>(`/${encodeURIComponent(id)}/keys/${keyId}`, { method: "DELETE" }),
+      publicKeys: (id: string) => request<PublicKey[]>(`/${encodeURIComponent(id)}/public-keys`),
+      createPublicKey: (id: string, body: Record<string, unknown>) =>
+        request<PublicKey>(`/${encodeURIComponent(id)}/public-keys`, { method: "POST", body: JSON.stringify(body) }),
+      updatePublicKey: (id: string, keyId: string, body: Record<string, unknown>) =>
+        request<PublicKey>(`/${encodeURIComponent(id)}/public-keys/${keyId}`, { method: "PUT", body: JSON.stringify(body) }),
+      deletePublicKey: (id: string, keyId: string) =>
+        request<void>(`/${encodeURIComponent(id)}/public-keys/${keyId}`, { method: "DELETE" }),
+      federatedCredentials: (id: string) => request<FederatedCredential[]>(`/${encodeURIComponent(id)}/federated-credentials`),
+      createFederatedCredential: (id: string, body: Record<string, unknown>) =>
+        request<FederatedCredential>(`/${encodeURIComponent(id)}/federated-credentials`, { method: "POST", body: JSON.stringify(body) }),
+      updateFederatedCredential: (id: string, credentialId: string, body: Record<string, unknown>) =>
+        request<FederatedCredential>(`/${encodeURIComponent(id)}/federated-credentials/${credentialId}`, {
+          method: "PUT",
+          body: JSON.stringify(body),
+        }),
+      deleteFederatedCredential: (id: string, credentialId: string) =>
+        request<void>(`/${encodeURIComponent(id)}/federated-credentials/${credentialId}`, { method: "DELETE" }),
+      /**
+       * The realm's identity providers, through Keycloak's own API; those who may not view them (a partition
+       * administrator) get an empty list and type the alias.
+       */
+      identityProviders: async (): Promise<IdentityProviderSummary[]> => {
+        try {
+          const found = await adminClient.identityProviders.find({ realm });
+          return found.map((p) => ({
+            alias: p.alias ?? "",
+            providerId: p.providerId ?? "",
+            displayName: p.displayName,
+            issuer: p.config?.issuer as string | undefined,
+          }));
+        } catch {
+          return [];
+        }
+      },
       history: (id: string) => request<HistoryEntry[]>(`/${encodeURIComponent(id)}/history`),
       usage: (id: string, days: number) => request<UsageDay[]>(`/${encodeURIComponent(id)}/usage?days=${days}`),
       tokenPreview: (id: string) => request<TokenClaims>(`/${encodeURIComponent(id)}/token-preview`),

@@ -80,6 +80,17 @@ export const historySentence = (t: TFunction, entry: HistoryEntry): string => {
       return t("machineUsersHistoryPublicKeyUpdated", { keyId: text(d.keyId), changes: changes(t, d, ["keyId"]) });
     case "PUBLIC_KEY_DELETED":
       return t("machineUsersHistoryPublicKeyDeleted", { keyId: text(d.keyId) });
+    case "FEDERATED_CREDENTIAL_CREATED":
+      return t("machineUsersHistoryFederatedCreated", {
+        keyId: text(d.keyId),
+        subject: text(d.subject),
+        provider: text(d.identityProvider),
+        expiry: expiry(t, d.expiresAt),
+      });
+    case "FEDERATED_CREDENTIAL_UPDATED":
+      return t("machineUsersHistoryFederatedUpdated", { keyId: text(d.keyId), changes: changes(t, d, ["keyId"]) });
+    case "FEDERATED_CREDENTIAL_DELETED":
+      return t("machineUsersHistoryFederatedDeleted", { keyId: text(d.keyId) });
     case "KEY_EXPIRY_WARNING":
       return (
         t("machineUsersHistoryExpiryWarning", { keyId: text(d.keyId), date: formatTime(d.expiresAt as number), days: text(d.warningDays) }) +

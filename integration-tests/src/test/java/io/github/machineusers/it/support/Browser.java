@@ -50,9 +50,20 @@ public final class Browser implements AutoCloseable {
                 "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--window-size=" + WIDE.getWidth() + "," + WIDE.getHeight(), "--user-data-dir=" + userDataDir);
+        // Files the pages offer (a generated private key) land here, without a dialog.
+        options.setExperimentalOption("prefs", java.util.Map.of(
+                "download.default_directory", userDataDir.resolve("downloads").toString(),
+                "download.prompt_for_download", false));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(driverPath)).build();
         driver = new ChromeDriver(service, options);
         wait = new WebDriverWait(driver, WAIT);
+    }
+
+    /** The file a page offered for download, once it is complete. */
+    public Path awaitDownload(String fileName) {
+        Path file = userDataDir.resolve("downloads").resolve(fileName);
+        wait.until(d -> Files.isRegularFile(file) && !Files.exists(file.resolveSibling(fileName + ".crdownload")));
+        return file;
     }
 
     public ChromeDriver driver() {
