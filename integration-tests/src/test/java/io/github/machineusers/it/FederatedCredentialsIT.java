@@ -241,6 +241,34 @@ class FederatedCredentialsIT {
     }
 
     @Test
+    void aSubjectWorksAsSoonAsACredentialTrustsItAndStockFederatedClientsKeepWorking() throws Exception {
+        String token = kubernetes.sign(kubernetes.claims("reports", "nightly", realmUrl, 600).build());
+        assertThat(tokens.clientCredentialsWithAssertion(token).status()).as("no machine user trusts it yet").isEqualTo(401);
+        assertThat(tokens.clientCredentialsWithAssertion(token).status()).isEqualTo(401);
+
+        JsonNode mu = machineUser("Nightly reports", false);
+        trust(mu, KUBERNETES_ALIAS, "system:serviceaccount:reports:nightly");
+
+        TokenClient.Result trusted = tokens.clientCredentialsWithAssertion(token);
+        assertThat(trusted.ok()).as("a node that remembered the subject as untrusted forgets it: " + trusted.rawBody()).isTrue();
+
+        // Keycloak's own federated clients, beside machine users, with the same identity provider.
+        admin.post("/" + realm + "/clients", Map.of("clientId", "stock-federated", "publicClient", false,
+                "clientAuthenticatorType", "federated-jwt", "serviceAccountsEnabled", true, "standardFlowEnabled", false,
+                "attributes", Map.of("jwt.credential.issuer", KUBERNETES_ALIAS, "jwt.credential.sub", "system:serviceaccount:reports:stock")))
+                .expectStatus(201);
+        TokenClient.Result stock = tokens.clientCredentialsWithAssertion(
+                kubernetes.sign(kubernetes.claims("reports", "stock", realmUrl, 600).build()));
+        assertThat(stock.ok()).as(stock.rawBody()).isTrue();
+        assertThat(tokens.verify(stock.accessToken()).getStringClaim("azp")).isEqualTo("stock-federated");
+
+        // Ours runs just before Keycloak's federated authenticator, which reads the database for every subject it does not know.
+        List<String> flow = admin.get("/" + realm + "/authentication/flows/clients/executions").expectStatus(200).json()
+                .findValuesAsText("providerId");
+        assertThat(flow.indexOf("machine-user-access-key")).isNotNegative().isLessThan(flow.indexOf("federated-jwt"));
+    }
+
+    @Test
     void anExpiredCredentialNoLongerAuthenticates() throws Exception {
         JsonNode mu = machineUser("Short-lived trust", false);
         long expiresAt = System.currentTimeMillis() + 3_000;

@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import io.github.machineusers.model.AccessKeyModel;
 import io.github.machineusers.model.AccessKeysVersion;
 import io.github.machineusers.model.FederatedCredentialModel;
+import io.github.machineusers.model.FederatedSubjectsVersion;
 import io.github.machineusers.model.MachineUserProvider;
 import org.keycloak.common.util.Time;
 import org.keycloak.models.ClientModel;
@@ -39,6 +40,8 @@ final class CredentialCache {
     private final Map<String, Owner> ownerByKeyId = new ConcurrentHashMap<>();
     /** Realm, identity provider and subject to the machine user last seen to trust that subject. */
     private final Map<String, Owner> ownerBySubject = new ConcurrentHashMap<>();
+    /** Realm, identity provider and subject to the realm's {@link FederatedSubjectsVersion} under which no machine user trusted it. */
+    private final Map<String, String> untrustedSubjects = new ConcurrentHashMap<>();
     /** Realm id and key id to the time (epoch seconds) until which the key id is known to name no key of that realm. */
     private final Map<String, Integer> unknownKeyIds = new ConcurrentHashMap<>();
 
@@ -95,18 +98,26 @@ final class CredentialCache {
      * The id of the machine user that remembered last time to trust this subject of this identity provider (by
      * internal id), or null. Unlike a key, a subject can move to another machine user (deleted here, made there):
      * the caller checks the owner's credentials, which the stamp keeps current, and calls {@link #forgetSubject}
-     * when they no longer trust it. A subject that names no credential is not remembered, so a credential made for
-     * it works at once on every node.
+     * when they no longer trust it. A subject that names no credential is remembered as such under the realm's
+     * {@link FederatedSubjectsVersion}, which every new credential renews, so that the tokens of a stock federated
+     * client read no row here, and a credential made for the subject works at once on every node.
      */
     String ownerOfSubject(KeycloakSession session, RealmModel realm, String identityProviderId, String subject) {
         String key = subjectKey(realm.getId(), identityProviderId, subject);
         Owner owner = ownerBySubject.get(key);
         if (owner == null) {
+            // The stamp is read before the row, as for credentials: a credential made after the read renews it.
+            String version = Objects.requireNonNullElse(FederatedSubjectsVersion.of(realm), "");
+            if (version.equals(untrustedSubjects.get(key))) {
+                return null;
+            }
             FederatedCredentialModel credential = session.getProvider(MachineUserProvider.class).federatedCredentials()
                     .getBySubject(realm, identityProviderId, subject);
             if (credential == null) {
+                remember(untrustedSubjects, key, version);
                 return null;
             }
+            untrustedSubjects.remove(key);
             owner = new Owner(credential.getRealmId(), credential.getMachineUserId());
             remember(ownerBySubject, key, owner);
         }
@@ -127,6 +138,7 @@ final class CredentialCache {
 
     void forgetRealm(String realmId) {
         unknownKeyIds.clear();
+        untrustedSubjects.clear();
         byMachineUser.values().removeIf(keys -> keys.realmId().equals(realmId));
         ownerByKeyId.values().removeIf(owner -> owner.realmId().equals(realmId));
         ownerBySubject.values().removeIf(owner -> owner.realmId().equals(realmId));

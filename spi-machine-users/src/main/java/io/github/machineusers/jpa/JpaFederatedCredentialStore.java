@@ -7,6 +7,7 @@ import io.github.machineusers.keys.FederatedCredentialIds;
 import io.github.machineusers.model.FederatedCredentialModel;
 import io.github.machineusers.model.FederatedCredentialStore;
 import io.github.machineusers.model.FederatedSubjectTakenException;
+import io.github.machineusers.model.FederatedSubjectsVersion;
 import io.github.machineusers.model.NewFederatedCredential;
 import jakarta.persistence.EntityManager;
 import org.keycloak.models.KeycloakSession;
@@ -42,8 +43,10 @@ class JpaFederatedCredentialStore extends JpaCredentialStore<FederatedCredential
         entity.setIdentityProviderAlias(credential.identityProviderAlias());
         entity.setIdentityProviderId(credential.identityProviderId());
         entity.setSubject(credential.subject());
-        return insert(realm, machineUserId, entity, credential.id(), credential.description(), credential.expiresAt(),
-                credential.createdBy(), limit);
+        FederatedCredentialModel added = insert(realm, machineUserId, entity, credential.id(), credential.description(),
+                credential.expiresAt(), credential.createdBy(), limit);
+        FederatedSubjectsVersion.renew(realm);
+        return added;
     }
 
     @Override
