@@ -40,11 +40,11 @@ export const PrivateKeyModal = ({ details, onClose }: { details: PrivateKeyDetai
       onClose={onClose}
       data-testid="private-key-dialog"
       actions={[
-        <Button key="download" variant="secondary" data-testid="download-private-key" onClick={download}>
+        <Button key="download" variant="primary" data-testid="download-private-key" onClick={download}>
           {saved ? t("machineUsersPrivateKeySaved") : t("machineUsersDownloadPrivateKey")}
         </Button>,
-        <Button key="done" variant="primary" data-testid="private-key-done" onClick={onClose}>
-          {t("machineUsersDone")}
+        <Button key="done" variant="secondary" data-testid="private-key-done" onClick={onClose}>
+          {t("machineUsersPrivateKeyDone")}
         </Button>,
       ]}
     >

@@ -9,7 +9,6 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import io.github.machineusers.it.support.AdminApi;
 import io.github.machineusers.it.support.KeycloakTestServer;
 import io.github.machineusers.it.support.KubernetesIssuer;

@@ -50,10 +50,12 @@ final class TokenPreview {
         // At the token endpoint the context's client is the machine user; here it is the console, whose
         // lightweight-token setting would make every mapper leave its claim out.
         ClientModel caller = session.getContext().getClient();
-        session.getContext().setClient(client);
         AuthenticationSessionManager authSessions = new AuthenticationSessionManager(session);
-        AuthenticationSessionModel authSession = authSessions.createAuthenticationSession(realm, false).createAuthenticationSession(client);
+        AuthenticationSessionModel authSession = null;
         try {
+            // Inside the try: whatever fails from here on, the request's own client comes back.
+            session.getContext().setClient(client);
+            authSession = authSessions.createAuthenticationSession(realm, false).createAuthenticationSession(client);
             authSession.setAuthenticatedUser(serviceAccount);
             authSession.setProtocol(OIDCLoginProtocol.LOGIN_PROTOCOL);
             authSession.setClientNote(OIDCLoginProtocol.ISSUER,
@@ -75,7 +77,9 @@ final class TokenPreview {
                     .generateAccessToken()
                     .getAccessToken();
         } finally {
-            authSessions.removeAuthenticationSession(realm, authSession, false);
+            if (authSession != null) {
+                authSessions.removeAuthenticationSession(realm, authSession, false);
+            }
             session.getContext().setClient(caller);
         }
     }

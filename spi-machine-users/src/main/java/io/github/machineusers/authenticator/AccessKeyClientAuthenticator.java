@@ -6,28 +6,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
-import io.github.machineusers.federation.ClientAssertionIssuers;
 import io.github.machineusers.keys.AccessKeySecrets;
-import io.github.machineusers.keys.PublicKeyMaterial;
-import io.github.machineusers.metrics.TokenMetrics;
 import io.github.machineusers.model.CredentialKind;
 import io.github.machineusers.model.MachineUser;
-import io.github.machineusers.model.MachineUserProvider;
 import io.github.machineusers.model.ProviderIds;
-import jakarta.ws.rs.core.Response;
 import org.keycloak.Config;
-import org.keycloak.OAuthErrorException;
-import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.authentication.ClientAuthenticationFlowContext;
 import org.keycloak.authentication.authenticators.client.AbstractClientAuthenticator;
-import org.keycloak.authentication.authenticators.client.ClientAssertionState;
-import org.keycloak.authentication.authenticators.client.ClientAuthUtil;
-import org.keycloak.broker.provider.ClientAssertionIdentityProvider;
 import org.keycloak.common.util.Time;
-import org.keycloak.events.Details;
 import org.keycloak.models.AuthenticationExecutionModel;
 import org.keycloak.models.ClientModel;
-import org.keycloak.models.IdentityProviderModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
@@ -38,8 +26,9 @@ import org.keycloak.provider.ProviderConfigurationBuilder;
 /**
  * Authenticates machine users by access key. The id sent may be the machine user's client id or
  * one of its key ids; the secret must be that of an ACTIVE, unexpired key of a machine user that
- * is not suspended. Every failure gets the same answer as an unknown client, so a caller learns
- * nothing about which part was wrong.
+ * is not suspended. A request without a secret is a client assertion, which
+ * {@link ClientAssertionAuthentication} takes (public keys, federated credentials). Every failure gets the same
+ * answer as an unknown client ({@link AuthenticationOutcome}), so a caller learns nothing about which part was wrong.
  */
 public class AccessKeyClientAuthenticator extends AbstractClientAuthenticator {
 
@@ -53,17 +42,18 @@ public class AccessKeyClientAuthenticator extends AbstractClientAuthenticator {
     static final String DETAIL_CREDENTIAL_ID = "credential_id";
     /** What Keycloak's assertion validator found wrong, beside the event's reason. */
     static final String DETAIL_ASSERTION = "assertion_problem";
-    private static final String INVALID_CLIENT_DESCRIPTION = "Invalid client or Invalid client credentials";
 
     static final String CACHE_SIZE = "cacheSize";
     static final int DEFAULT_CACHE_SIZE = 10_000;
 
-    private final TokenMetrics metrics = new TokenMetrics();
+    private final AuthenticationOutcome outcome = new AuthenticationOutcome();
     private CredentialCache cache = new CredentialCache(DEFAULT_CACHE_SIZE);
+    private ClientAssertionAuthentication assertions = new ClientAssertionAuthentication(cache, outcome, PROVIDER_ID);
 
     @Override
     public void init(Config.Scope config) {
         cache = new CredentialCache(Math.max(0, config.getInt(CACHE_SIZE, DEFAULT_CACHE_SIZE)));
+        assertions = new ClientAssertionAuthentication(cache, outcome, PROVIDER_ID);
     }
 
     @Override
@@ -94,7 +84,7 @@ public class AccessKeyClientAuthenticator extends AbstractClientAuthenticator {
     public void authenticateClient(ClientAuthenticationFlowContext context) {
         PresentedCredentials presented = PresentedCredentials.from(context.getHttpRequest());
         if (presented == null) {
-            authenticateWithAssertion(context);
+            assertions.authenticate(context);
             return;
         }
         KeycloakSession session = context.getSession();
@@ -126,150 +116,11 @@ public class AccessKeyClientAuthenticator extends AbstractClientAuthenticator {
             if (key != null) {
                 context.getEvent().detail(DETAIL_ACCESS_KEY_ID, key.id());
             }
-            fail(context, client, FailureReason.of(key, now).code());
+            outcome.fail(context, client, FailureReason.of(key, now).code());
             return;
         }
         context.getEvent().detail(DETAIL_ACCESS_KEY_ID, key.id());
-        succeed(context, client, key, CredentialKind.ACCESS_KEY, presented.clientCredentialsGrant());
-    }
-
-    /** Tells the token mappers which credential authenticated, counts its use, and lets the request through. */
-    private void succeed(ClientAuthenticationFlowContext context, ClientModel client, CachedCredential credential, CredentialKind kind,
-                         boolean clientCredentialsGrant) {
-        KeycloakSession session = context.getSession();
-        RealmModel realm = context.getRealm();
-        context.getEvent().detail(DETAIL_CREDENTIAL_ID, credential.id());
-        session.setAttribute(CREDENTIAL_ID_ATTRIBUTE, credential.id());
-        session.setAttribute(CREDENTIAL_TYPE_ATTRIBUTE, kind.tokenValue());
-        if (credential.getExpiresAt() != null) {
-            session.setAttribute(CREDENTIAL_EXPIRES_AT_ATTRIBUTE, credential.getExpiresAt());
-        }
-        MachineUserProvider machineUsers = session.getProvider(MachineUserProvider.class);
-        if (clientCredentialsGrant) {
-            machineUsers.usage().recordTokenIssued(realm.getId(), client.getId(), credential.id());
-            metrics.tokenIssued(realm.getName(), kind.tokenValue());
-        } else {
-            machineUsers.usage().recordKeyUsed(credential.id());
-        }
-        context.success();
-    }
-
-    private void fail(ClientAuthenticationFlowContext context, ClientModel client, String reason) {
-        context.getEvent().detail(Details.REASON, reason);
-        context.getSession().getProvider(MachineUserProvider.class).usage().recordFailedAttempt(context.getRealm().getId(), client.getId());
-        metrics.failure(context.getRealm().getName());
-        context.failure(AuthenticationFlowError.INVALID_CLIENT_CREDENTIALS, invalidClient());
-    }
-
-    /**
-     * private_key_jwt (RFC 7523): the assertion's header names one of the machine user's public keys by {@code kid},
-     * its {@code sub} is the machine user's client id. An assertion that names no public key of a machine user is
-     * left to the other authenticators of the flow (a stock client's own private_key_jwt, for one).
-     */
-    private void authenticateWithAssertion(ClientAuthenticationFlowContext context) {
-        ClientAssertionState state;
-        try {
-            state = context.getState(ClientAssertionState.class, ClientAssertionState.supplier());
-        } catch (Exception e) {
-            return;
-        }
-        if (state == null || state.getToken() == null || state.getJws() == null) {
-            return;
-        }
-        if (!PublicKeyMaterial.looksLikeKeyId(state.getJws().getHeader().getKeyId())) {
-            authenticateFederated(context, state);
-            return;
-        }
-        KeycloakSession session = context.getSession();
-        RealmModel realm = context.getRealm();
-        String subject = state.getToken().getSubject();
-        ClientModel client = subject == null ? null : session.clients().getClientByClientId(realm, subject);
-        if (client == null || !MachineUser.isMachineUser(client)) {
-            return;
-        }
-        String keyId = state.getJws().getHeader().getKeyId();
-        PublicKeyCredential key = cache.credentialsOf(session, realm, client).stream()
-                .filter(PublicKeyCredential.class::isInstance)
-                .map(PublicKeyCredential.class::cast)
-                .filter(k -> k.id().equals(keyId))
-                .findFirst().orElse(null);
-        context.setClient(client);
-        context.getEvent().client(client).detail(DETAIL_CREDENTIAL_ID, keyId);
-        long now = Time.currentTimeMillis();
-        if (key == null) {
-            fail(context, client, FailureReason.UNKNOWN_KEY.code());
-            return;
-        }
-        if (!key.canAuthenticate(now) || !client.isEnabled()) {
-            fail(context, client, FailureReason.of(key, now).code());
-            return;
-        }
-        state.setClient(client);
-        String refusal = PublicKeyAssertion.refusalOf(context, key, PROVIDER_ID);
-        if (refusal != null) {
-            context.getEvent().detail(DETAIL_ASSERTION, refusal);
-            fail(context, client, FailureReason.ASSERTION_INVALID.code());
-            return;
-        }
-        succeed(context, client, key, CredentialKind.PUBLIC_KEY, PresentedCredentials.clientCredentialsGrant(context.getHttpRequest()));
-    }
-
-    /**
-     * A federated credential: the client assertion is a token of an identity provider of the realm (found by its
-     * issuer, as Keycloak's own federated authenticator finds it), and a machine user trusts its subject. The
-     * provider's own verifier checks it. An assertion of no such provider, or whose subject no machine user trusts,
-     * is left to the other authenticators of the flow.
-     */
-    private void authenticateFederated(ClientAuthenticationFlowContext context, ClientAssertionState state) {
-        String issuer = state.getToken().getIssuer();
-        String subject = state.getToken().getSubject();
-        if (subject == null || issuer == null || issuer.equals(subject)) {
-            // iss = sub is a client's own signed assertion, never an external token.
-            return;
-        }
-        KeycloakSession session = context.getSession();
-        RealmModel realm = context.getRealm();
-        IdentityProviderModel identityProvider = ClientAssertionIssuers.byIssuer(session, issuer);
-        if (identityProvider == null) {
-            return;
-        }
-        ClientModel client = null;
-        FederatedCredential credential = null;
-        // Twice at most: a remembered owner that no longer trusts the subject is forgotten and the owner read again.
-        for (int lookup = 0; lookup < 2 && credential == null; lookup++) {
-            String owner = cache.ownerOfSubject(session, realm, identityProvider.getInternalId(), subject);
-            client = owner == null ? null : session.clients().getClientById(realm, owner);
-            if (client == null || !MachineUser.isMachineUser(client)) {
-                return;
-            }
-            credential = cache.credentialsOf(session, realm, client).stream()
-                    .filter(FederatedCredential.class::isInstance)
-                    .map(FederatedCredential.class::cast)
-                    .filter(c -> c.trusts(identityProvider.getInternalId(), subject))
-                    .findFirst().orElse(null);
-            if (credential == null) {
-                cache.forgetSubject(realm.getId(), identityProvider.getInternalId(), subject);
-            }
-        }
-        if (credential == null) {
-            return;
-        }
-        context.setClient(client);
-        context.getEvent().client(client).detail(DETAIL_CREDENTIAL_ID, credential.id());
-        long now = Time.currentTimeMillis();
-        if (!credential.canAuthenticate(now) || !client.isEnabled()) {
-            fail(context, client, FailureReason.of(credential, now).code());
-            return;
-        }
-        ClientAssertionIdentityProvider<?> verifier = ClientAssertionIssuers.verifierOf(session, identityProvider);
-        state.setClient(client);
-        String refusal = verifier == null ? "identity provider verifies no client assertions" : FederatedAssertion.refusalOf(context, verifier);
-        if (refusal != null) {
-            context.getEvent().detail(DETAIL_ASSERTION, refusal);
-            fail(context, client, FailureReason.ASSERTION_INVALID.code());
-            return;
-        }
-        succeed(context, client, credential, CredentialKind.FEDERATED, PresentedCredentials.clientCredentialsGrant(context.getHttpRequest()));
+        outcome.succeed(context, client, key, CredentialKind.ACCESS_KEY, presented.clientCredentialsGrant());
     }
 
     /**
@@ -314,12 +165,6 @@ public class AccessKeyClientAuthenticator extends AbstractClientAuthenticator {
         return cache.credentialsOf(session, realm, client).stream()
                 .filter(KeyCredential.class::isInstance)
                 .map(KeyCredential.class::cast);
-    }
-
-    /** The same answer Keycloak gives for an unknown client. */
-    private static Response invalidClient() {
-        return ClientAuthUtil.errorResponse(Response.Status.UNAUTHORIZED.getStatusCode(),
-                OAuthErrorException.INVALID_CLIENT, INVALID_CLIENT_DESCRIPTION);
     }
 
     @Override

@@ -12,7 +12,6 @@ import io.github.machineusers.model.MachineUserPolicy;
 import io.github.machineusers.model.MachineUserProvider;
 import io.github.machineusers.model.NewFederatedCredential;
 import io.github.machineusers.validation.Validation;
-import jakarta.ws.rs.NotFoundException;
 import org.keycloak.common.util.Time;
 import org.keycloak.models.IdentityProviderModel;
 import org.keycloak.models.KeycloakSession;

@@ -1,6 +1,5 @@
 package io.github.machineusers.model;
 
-import java.util.List;
 import java.util.stream.Stream;
 
 import org.keycloak.models.RealmModel;
