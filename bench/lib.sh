@@ -13,7 +13,8 @@ WORK="$PWD/bench/target/run"
 JAR="$PWD/bench/target/benchmarks.jar"
 ADMIN_PASSWORD="bench-$(head -c 6 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 SERVER_PID=""
-trap '[ -n "$SERVER_PID" ] && kill $SERVER_PID 2>/dev/null; wait 2>/dev/null || true' EXIT
+ISSUER_PID=""
+trap '[ -n "$SERVER_PID" ] && kill $SERVER_PID 2>/dev/null; [ -n "$ISSUER_PID" ] && kill $ISSUER_PID 2>/dev/null; wait 2>/dev/null || true' EXIT
 
 random_secret() { echo "$1-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"; }
 
@@ -93,20 +94,44 @@ create_bench_realm() {
   api POST "$R/clients" "{\"clientId\":\"stock-client\",\"publicClient\":false,\"secret\":\"$STOCK_SECRET\",\"standardFlowEnabled\":false,\"serviceAccountsEnabled\":true}"
   RS_SECRET=$(random_secret rs)
   api POST "$R/clients" "{\"clientId\":\"bench-api\",\"publicClient\":false,\"secret\":\"$RS_SECRET\",\"standardFlowEnabled\":false,\"serviceAccountsEnabled\":false}"
-  local rs_id role mu stock_id client user
-  rs_id=$(api GET "$R/clients?clientId=bench-api" | jq -r '.[0].id')
-  api POST "$R/clients/$rs_id/roles" '{"name":"read"}'
-  role=$(api GET "$R/clients/$rs_id/roles/read")
+  local mu stock_id client
+  RS_ID=$(api GET "$R/clients?clientId=bench-api" | jq -r '.[0].id')
+  api POST "$R/clients/$RS_ID/roles" '{"name":"read"}'
+  RS_ROLE=$(api GET "$R/clients/$RS_ID/roles/read")
   mu=$(api POST "$R/machine-users" '{"name":"Bench gateway"}')
   MU_CLIENT=$(echo "$mu" | jq -r .clientId); MU_KEY=$(echo "$mu" | jq -r .accessKey.id); MU_SECRET=$(echo "$mu" | jq -r .accessKey.secret)
   stock_id=$(api GET "$R/clients?clientId=stock-client" | jq -r '.[0].id')
   for client in "$stock_id" "$(echo "$mu" | jq -r .id)"; do
-    user=$(api GET "$R/clients/$client/service-account-user" | jq -r .id)
-    api POST "$R/users/$user/role-mappings/clients/$rs_id" "[$role]"
+    grant_bench_api "$client"
   done
   TOKEN_URL="$BASE/realms/bench/protocol/openid-connect/token"
   INTROSPECT_URL="$TOKEN_URL/introspect"
 }
+
+# grant_bench_api <client uuid>: bench-api's role to the client's service account, as create_bench_realm
+# gives it to its two clients, so any further pair of clients compared gets tokens of the same content.
+grant_bench_api() {
+  local user
+  user=$(api GET "/bench/clients/$1/service-account-user" | jq -r .id)
+  api POST "/bench/users/$user/role-mappings/clients/$RS_ID" "[$RS_ROLE]"
+}
+
+# start_kubernetes_issuer <port> <audience>: the Kubernetes-shaped issuer of KubernetesIssuer on loopback
+# (ISSUER_PID, ISSUER_URL), returning once its discovery answers; the EXIT trap stops it.
+start_kubernetes_issuer() {
+  java -Xmx64m -cp "$JAR" io.github.machineusers.bench.KubernetesIssuer "$1" "$2" >"$WORK/issuer.log" 2>&1 &
+  ISSUER_PID=$!
+  ISSUER_URL="http://127.0.0.1:$1"
+  for _ in $(seq 1 300); do
+    curl -fs "$ISSUER_URL/.well-known/openid-configuration" >/dev/null 2>&1 && return 0
+    kill -0 "$ISSUER_PID" 2>/dev/null || { cat "$WORK/issuer.log"; echo "The issuer exited before it answered" >&2; exit 1; }
+    sleep 0.1
+  done
+  cat "$WORK/issuer.log"; echo "The issuer did not answer within 30 s" >&2; exit 1
+}
+
+# kubernetes_token <subject>: a fresh service-account token of that issuer (iat now, valid for an hour).
+kubernetes_token() { curl -fs --get --data-urlencode "subject=$1" "$ISSUER_URL/bench/token"; }
 
 # access_token <client id> <secret>: a client-credentials access token of realm bench.
 access_token() { curl -fs -u "$1:$2" -d grant_type=client_credentials "$TOKEN_URL" | jq -r .access_token; }

@@ -5,6 +5,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.security.PrivateKey;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -25,6 +28,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * prints the server's CPU milliseconds per answered request over the measured period. With
  * {@code -Dbench.expectStatus=401} the answers that count (and whose latency is recorded) are refusals,
  * for timing what a refused request costs.
+ *
+ * <p>With {@code -Dbench.assertion.key=<PKCS#8 PEM file> -Dbench.assertion.kid=<kid> -Dbench.assertion.clientId=<id>}
+ * every request carries a fresh client assertion ({@code private_key_jwt}, see {@link ClientAssertions}) appended to
+ * the form body, with the URL as audience unless {@code -Dbench.assertion.audience} says otherwise: Keycloak takes each
+ * {@code jti} once, so one fixed body cannot repeat. Each client signs its own before it sends; the signing is in the
+ * closed loop (so in the throughput) but not in the latency.
  *
  * <pre>
  * java -cp benchmarks.jar io.github.machineusers.bench.LoadGenerator label url concurrency warmupSeconds seconds \
@@ -48,22 +57,63 @@ public final class LoadGenerator {
         int concurrency = Integer.parseInt(args[2]);
         Duration warmup = Duration.ofSeconds(Long.parseLong(args[3]));
         Duration measured = Duration.ofSeconds(Long.parseLong(args[4]));
-        HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(30));
-        if ("GET".equals(args[5])) {
-            request.GET();
+        String body = args[5];
+        String[] headers = Arrays.copyOfRange(args, 6, args.length);
+        String keyFile = System.getProperty("bench.assertion.key");
+        RequestSource source;
+        if (keyFile == null) {
+            HttpRequest request = request(url, body, headers);
+            source = () -> () -> request;
         } else {
-            request.header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(args[5]));
+            if ("GET".equals(body)) {
+                throw new IllegalArgumentException("A client assertion goes in a form body, not a GET");
+            }
+            PrivateKey key = ClientAssertions.readPrivateKey(Path.of(keyFile));
+            String kid = required("bench.assertion.kid");
+            String clientId = required("bench.assertion.clientId");
+            String audience = System.getProperty("bench.assertion.audience", url.toString());
+            String prefix = body + "&client_assertion_type=urn%3Aietf%3Aparams%3Aoauth%3Aclient-assertion-type%3Ajwt-bearer"
+                    + "&client_assertion=";
+            source = () -> {
+                ClientAssertions assertions = new ClientAssertions(key, kid, clientId, audience);
+                // base64url and dots only: nothing to form-encode.
+                return () -> request(url, prefix + assertions.next(), headers);
+            };
         }
-        for (String header : Arrays.copyOfRange(args, 6, args.length)) {
-            int colon = header.indexOf(':');
-            request.header(header.substring(0, colon).trim(), header.substring(colon + 1).trim());
-        }
-        Map<String, Object> result = run(label, request.build(), concurrency, warmup, measured, Long.getLong("bench.serverPid"));
+        Map<String, Object> result = run(label, source, concurrency, warmup, measured, Long.getLong("bench.serverPid"));
         System.out.println(new ObjectMapper().writeValueAsString(result));
     }
 
-    static Map<String, Object> run(String label, HttpRequest request, int concurrency, Duration warmup, Duration measured,
-                                   Long serverPid) throws InterruptedException, IOException {
+    /** Gives each client its own supplier of requests (a fixed one, or one that signs a new assertion per call). */
+    @FunctionalInterface
+    interface RequestSource {
+        Supplier<HttpRequest> forClient() throws Exception;
+    }
+
+    private static HttpRequest request(URI url, String body, String[] headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(30));
+        if ("GET".equals(body)) {
+            request.GET();
+        } else {
+            request.header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body));
+        }
+        for (String header : headers) {
+            int colon = header.indexOf(':');
+            request.header(header.substring(0, colon).trim(), header.substring(colon + 1).trim());
+        }
+        return request.build();
+    }
+
+    private static String required(String property) {
+        String value = System.getProperty(property);
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("-D" + property + " is required with -Dbench.assertion.key");
+        }
+        return value;
+    }
+
+    static Map<String, Object> run(String label, RequestSource source, int concurrency, Duration warmup, Duration measured,
+                                   Long serverPid) throws Exception {
         HttpClient client = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5))
@@ -73,7 +123,7 @@ public final class LoadGenerator {
         List<Worker> workers = new ArrayList<>();
         CountDownLatch done = new CountDownLatch(concurrency);
         for (int i = 0; i < concurrency; i++) {
-            Worker worker = new Worker(client, request, measuring, stop, done);
+            Worker worker = new Worker(client, source.forClient(), measuring, stop, done);
             workers.add(worker);
             Thread thread = new Thread(worker, "load-" + i);
             thread.setDaemon(true);
@@ -120,7 +170,7 @@ public final class LoadGenerator {
     private static final class Worker implements Runnable {
 
         private final HttpClient client;
-        private final HttpRequest request;
+        private final Supplier<HttpRequest> requests;
         private final AtomicBoolean measuring;
         private final AtomicBoolean stop;
         private final CountDownLatch done;
@@ -128,9 +178,9 @@ public final class LoadGenerator {
         private int count;
         private long errors;
 
-        Worker(HttpClient client, HttpRequest request, AtomicBoolean measuring, AtomicBoolean stop, CountDownLatch done) {
+        Worker(HttpClient client, Supplier<HttpRequest> requests, AtomicBoolean measuring, AtomicBoolean stop, CountDownLatch done) {
             this.client = client;
-            this.request = request;
+            this.requests = requests;
             this.measuring = measuring;
             this.stop = stop;
             this.done = done;
@@ -140,6 +190,17 @@ public final class LoadGenerator {
         public void run() {
             try {
                 while (!stop.get()) {
+                    HttpRequest request;
+                    try {
+                        request = requests.get();
+                    } catch (RuntimeException e) {
+                        // A request that could not be built (an assertion that could not be signed) is an error,
+                        // not a client that silently stops and lowers the throughput.
+                        if (measuring.get()) {
+                            errors++;
+                        }
+                        continue;
+                    }
                     long sent = System.nanoTime();
                     boolean wasMeasuring = measuring.get();
                     int status;
