@@ -12,6 +12,7 @@
 # suite never runs this.
 #
 # Usage: bench/secretless.sh    BENCH_SECONDS (15) and BENCH_WARMUP (3) per point, BENCH_ROUNDS (4), BENCH_REUSE_BUILD=1
+#        BENCH_PROFILE=publickey|federated bench/secretless.sh   JFR of that point instead (BENCH_CLIENTS, 16; BENCH_SECONDS, 40)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/lib.sh
@@ -25,6 +26,8 @@ MU_SUBJECT=system:serviceaccount:bench:machine-user
 prepare_distribution
 build_server with --db=dev-file
 rm -rf "$KC_HOME/data"
+# JFR keeps 64 frames by default, fewer than a Keycloak request's stack.
+[ -n "${BENCH_PROFILE:-}" ] && export JAVA_OPTS_APPEND="-XX:FlightRecorderOptions:stackdepth=512"
 start_server secretless
 admin_login
 create_bench_realm
@@ -115,6 +118,25 @@ side() {
     load "$1 $2" "$TOKEN_URL" "$3" "$warmup" "$seconds" "$form"
   fi
 }
+
+# BENCH_PROFILE=publickey|federated: instead of the rounds, JFR recordings of that point's two sides at
+# BENCH_CLIENTS (16) clients, and ProfileSummary's comparison, as profile.sh makes them for access keys.
+if [ -n "${BENCH_PROFILE:-}" ]; then
+  PROFILE_DIR="$PWD/bench/target/profile" && mkdir -p "$PROFILE_DIR"
+  clients="${BENCH_CLIENTS:-16}"
+  # The warm-up is recorded too and thrown away: without it the first side ran slower (see profile.sh).
+  jcmd "$JVM_PID" JFR.start name=whole-run settings=profile >/dev/null
+  for round in 1 2 3; do side "$BENCH_PROFILE" stock "$clients" 0 20 > /dev/null; side "$BENCH_PROFILE" machine-user "$clients" 0 20 > /dev/null; done
+  for s in stock machine-user; do
+    jcmd "$JVM_PID" JFR.start name=$s settings=profile filename="$PROFILE_DIR/$BENCH_PROFILE-$s.jfr" >/dev/null
+    side "$BENCH_PROFILE" $s "$clients" 0 "${BENCH_SECONDS:-40}"
+    jcmd "$JVM_PID" JFR.stop name=$s >/dev/null
+  done
+  stop_server
+  java -cp "$JAR" io.github.machineusers.bench.ProfileSummary "$PROFILE_DIR/$BENCH_PROFILE-stock.jfr" \
+    "$PROFILE_DIR/$BENCH_PROFILE-machine-user.jfr" | tee "$OUT/profile-$BENCH_PROFILE.txt"
+  exit 0
+fi
 
 # The JIT is still compiling the token path for minutes after a start (see run.sh).
 echo ">> Warming up every side, not recorded"

@@ -261,10 +261,12 @@ class FederatedCredentialsIT {
         assertThat(stock.ok()).as(stock.rawBody()).isTrue();
         assertThat(tokens.verify(stock.accessToken()).getStringClaim("azp")).isEqualTo("stock-federated");
 
-        // Ours runs just before Keycloak's federated authenticator, which reads the database for every subject it does not know.
+        // Ours runs right after Keycloak's client-secret authenticator, before those that read assertions: its federated
+        // one reads the database for every subject it does not know.
         List<String> flow = admin.get("/" + realm + "/authentication/flows/clients/executions").expectStatus(200).json()
                 .findValuesAsText("providerId");
-        assertThat(flow.indexOf("machine-user-access-key")).isNotNegative().isLessThan(flow.indexOf("federated-jwt"));
+        assertThat(flow.indexOf("machine-user-access-key")).isEqualTo(flow.indexOf("client-secret") + 1)
+                .isLessThan(flow.indexOf("client-jwt")).isLessThan(flow.indexOf("federated-jwt"));
     }
 
     @Test

@@ -4,12 +4,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.Set;
 
 import io.github.machineusers.authorization.MachineUserPermissions;
 import io.github.machineusers.model.ProviderIds;
 import io.github.machineusers.permissionsets.PermissionSetsMapper;
 import org.keycloak.Config;
 import org.keycloak.authentication.authenticators.client.FederatedJWTClientAuthenticator;
+import org.keycloak.authentication.authenticators.client.JWTClientAuthenticator;
+import org.keycloak.authentication.authenticators.client.JWTClientSecretAuthenticator;
+import org.keycloak.authentication.authenticators.client.X509ClientAuthenticator;
 import org.keycloak.models.AdminRoles;
 import org.keycloak.models.AuthenticationExecutionModel;
 import org.keycloak.models.AuthenticationFlowModel;
@@ -36,6 +40,10 @@ public final class MachineUserRealmSetup {
     static final String ACCESS_KEY_ID_MAPPER = "access key id";
     static final String PERMISSION_SETS_MAPPER = "permission sets";
     static final String PARTITIONS_MAPPER = "partitions";
+
+    /** Keycloak's client authenticators that read a client assertion or a certificate: ours runs before them. */
+    private static final Set<String> ASSERTION_READERS = Set.of(JWTClientAuthenticator.PROVIDER_ID,
+            JWTClientSecretAuthenticator.PROVIDER_ID, X509ClientAuthenticator.PROVIDER_ID, FederatedJWTClientAuthenticator.PROVIDER_ID);
 
     private MachineUserRealmSetup() {
     }
@@ -92,10 +100,13 @@ public final class MachineUserRealmSetup {
     }
 
     /**
-     * Our authenticator in the realm's client authentication flow, just before Keycloak's federated one where the flow
-     * has it: that one looks every external subject up among the clients' attributes, and a subject no stock client
-     * claims costs it a database read per request that it does not cache; ours remembers the subjects no machine
-     * user trusts, so running first costs a stock federated client nothing and a federated machine user that read.
+     * Our authenticator in the realm's client authentication flow, just after Keycloak's client-secret one and before
+     * those that read a client assertion or a certificate. After client-secret: a client whose id has the shape of
+     * a key id is found by it (see the authenticator). Before the others: they would each look a machine user's
+     * assertion over first (client-jwt and client-secret-jwt build a validator, only to find the client is not
+     * theirs), and Keycloak's federated one reads the database for every subject no stock client claims, without
+     * remembering the miss; ours remembers the subjects no machine user trusts, so it costs a stock client next to
+     * nothing to pass it first.
      */
     private static void ensureClientAuthenticator(RealmModel realm) {
         AuthenticationFlowModel flow = realm.getClientAuthenticationFlow();
@@ -103,15 +114,15 @@ public final class MachineUserRealmSetup {
             return;
         }
         List<AuthenticationExecutionModel> executions = realm.getAuthenticationExecutionsStream(flow.getId()).toList();
-        OptionalInt federated = executions.stream()
-                .filter(e -> FederatedJWTClientAuthenticator.PROVIDER_ID.equals(e.getAuthenticator()))
+        OptionalInt firstAssertionReader = executions.stream()
+                .filter(e -> ASSERTION_READERS.contains(e.getAuthenticator()))
                 .mapToInt(AuthenticationExecutionModel::getPriority).min();
         AuthenticationExecutionModel ours = executions.stream()
                 .filter(e -> ProviderIds.CLIENT_AUTHENTICATOR.equals(e.getAuthenticator()))
                 .findFirst().orElse(null);
         if (ours != null) {
-            if (federated.isPresent() && ours.getPriority() > federated.getAsInt()) {
-                ours.setPriority(federated.getAsInt() - 1);
+            if (firstAssertionReader.isPresent() && ours.getPriority() >= firstAssertionReader.getAsInt()) {
+                ours.setPriority(firstAssertionReader.getAsInt() - 1);
                 realm.updateAuthenticatorExecution(ours);
             }
             return;
@@ -122,7 +133,7 @@ public final class MachineUserRealmSetup {
         execution.setAuthenticator(ProviderIds.CLIENT_AUTHENTICATOR);
         execution.setRequirement(AuthenticationExecutionModel.Requirement.ALTERNATIVE);
         execution.setAuthenticatorFlow(false);
-        execution.setPriority(federated.isPresent() ? federated.getAsInt() - 1 : lastPriority + 10);
+        execution.setPriority(firstAssertionReader.isPresent() ? firstAssertionReader.getAsInt() - 1 : lastPriority + 10);
         realm.addAuthenticatorExecution(execution);
     }
 
